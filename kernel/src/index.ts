@@ -1,0 +1,59 @@
+export * from './protocol/index.js';
+export { ErrorCodes, type ErrorCode } from './codes.js';
+export {
+  AtpError,
+  diagnostic,
+  hasErrors,
+  positionAt,
+  codeFrame,
+  renderDiagnostic,
+  sortDiagnostics,
+  type Diagnostic,
+  type Position,
+  type Severity,
+  type RenderOptions,
+} from './diagnostics.js';
+export { editDistance, nearest, didYouMean } from './suggest.js';
+export { Secret, reveal, isSecret, isSensitiveName, redact, type MaybeSecret } from './secret.js';
+export * from './plan.js';
+export * from './results.js';
+export * from './contracts.js';
+export {
+  createHooks,
+  tapOnlyHooks,
+  PluginError,
+  STAGE_PRE,
+  STAGE_NORMAL,
+  STAGE_REPORT,
+  STAGE_POST,
+  HOOK_NAMES,
+  type KernelHooks,
+  type TapOnlyHooks,
+  type TapOnlyHook,
+  type TapOptions,
+  type SuiteDocument,
+  type RunStartInfo,
+  type JobInfo,
+  type JobEndInfo,
+} from './hooks.js';
+export { Registry, singular, type RegistryEntry, type RegisteredEntry, type RegistryKind } from './registry.js';
+export {
+  definePlugin,
+  validatePlugin,
+  PLUGIN_API_VERSION,
+  type Plugin,
+  type PluginApi,
+  type PluginSpec,
+  type PluginFactory,
+  type CompilerEntry,
+  type AdapterEntry,
+  type EvaluatorEntry,
+  type ReporterEntry,
+  type BenchmarkEntry,
+  type ImporterEntry,
+  type CommandEntry,
+} from './plugin.js';
+export { defineConfig, type AtpConfig, type ResolvedConfig, type AgentConfig, type RunDefaults } from './config/types.js';
+export { Kernel, createKernel, type Registries, type LoadedPlugin, type CompiledSuite, type CompileSuiteOptions } from './kernel.js';
+export { zSecretString } from './zod-helpers.js';
+export { createLogger, silentLogger } from './logger.js';
