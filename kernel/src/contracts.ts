@@ -151,7 +151,12 @@ export interface CommandContext {
   stderr: (text: string) => void;
   /** Report diagnostics (rendered with code frames) without throwing. */
   report(diagnostics: readonly Diagnostic[]): void;
+  /** Aborted on Ctrl-C / SIGTERM. */
   signal: AbortSignal;
+  /** Whether output may use ANSI colours. */
+  color: boolean;
+  /** `--debug` was given. */
+  debug: boolean;
 }
 
 /** A CLI command's implementation. Returns the exit code. */

@@ -83,8 +83,14 @@ export interface TapOptions {
   before?: string | string[];
 }
 
-type HookArgs<H> = H extends AsyncSeriesHookT<infer A> ? A : H extends AsyncSeriesWaterfallHookT<infer A> ? A : H extends SyncHookT<infer A> ? A : never;
-type HookResult<H> = H extends AsyncSeriesWaterfallHookT<infer A> ? A[0] : void;
+type HookArgs<H> = H extends AsyncSeriesWaterfallHookT<infer A extends unknown[]>
+  ? A
+  : H extends AsyncSeriesHookT<infer A extends unknown[]>
+    ? A
+    : H extends SyncHookT<infer A extends unknown[]>
+      ? A
+      : never;
+type HookResult<H> = H extends AsyncSeriesWaterfallHookT<infer A extends unknown[]> ? A[0] : void;
 
 /** The tap side of one hook, as plugins see it: the tap name is always the plugin's name. */
 export interface TapOnlyHook<H> {

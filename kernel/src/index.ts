@@ -57,3 +57,13 @@ export { defineConfig, type AtpConfig, type ResolvedConfig, type AgentConfig, ty
 export { Kernel, createKernel, type Registries, type LoadedPlugin, type CompiledSuite, type CompileSuiteOptions } from './kernel.js';
 export { zSecretString } from './zod-helpers.js';
 export { createLogger, silentLogger } from './logger.js';
+export { loadKernel, findConfig, readConfigFile, resolveConfig, loadDotEnv, validateConfig, importPlugin, loadPlugins, resolvePluginPath, ConfigSchema, CONFIG_FILES, DEFAULT_PRESET, type LoadKernelOptions } from './config/index.js';
+export { runPlan, formatSeconds, type RunPlanOptions, type AttachedReporter } from './runner/run-plan.js';
+export { resolveAgents, parseAdapterConfig, AdapterPool, type AgentSelection, type ResolvedAgents } from './runner/agents.js';
+export { evaluateRun, toEvalResult, type RunEvaluationInput } from './runner/evaluate.js';
+export { scoreRun, DEFAULT_WEIGHTS } from './runner/scoring.js';
+export { aggregateTest } from './runner/aggregate.js';
+export { buildRequest } from './runner/request.js';
+export { Journal, newRunId, type RunMeta } from './runner/journal.js';
+export * from './stats/index.js';
+export { run, evaluate, loadSuite, type SdkOptions, type AssertionInput } from './sdk.js';

@@ -66,9 +66,24 @@ export function negativeMessage(iss: { input?: unknown }): string {
   return `must be >= 0, received ${describeValue(iss.input)}`;
 }
 
+/** A message for a value that is not an integer. */
+export function integerMessage(iss: { input?: unknown }): string {
+  if (iss.input === undefined) return 'missing required field (expected integer)';
+  const input = iss.input;
+  const received =
+    typeof input === 'number'
+      ? describeValue(input)
+      : input === null
+      ? 'null'
+      : Array.isArray(input)
+      ? 'array'
+      : typeof input;
+  return `expected an integer, received ${received}`;
+}
+
 /** A non-negative integer that may be omitted or null (metrics, sizes). */
 export function optionalCount() {
-  return z.int().min(0, { error: negativeMessage }).nullish();
+  return z.int({ error: integerMessage }).min(0, { error: negativeMessage }).nullish();
 }
 
 /** A non-negative number that may be omitted or null (durations, costs). */

@@ -7,6 +7,7 @@ import {
   ProtocolVersionSchema,
   describeValue,
   enumMessage,
+  integerMessage,
   negativeMessage,
   tooLong,
 } from './common.js';
@@ -46,10 +47,10 @@ export const ATPEventSchema = z
       .max(MAX_TASK_ID_LENGTH, { error: tooLong('task_id', MAX_TASK_ID_LENGTH) })
       .describe('Task identifier'),
     timestamp: TimestampSchema.default(() => new Date().toISOString()).describe(
-      'Event time (ISO-8601); defaults to now (UTC)',
+      'Event time (ISO-8601); defaults to now (UTC)'
     ),
     sequence: z
-      .int({ error: (iss) => (iss.input === undefined ? undefined : `expected an integer, received ${describeValue(iss.input)}`) })
+      .int({ error: integerMessage })
       .min(0, { error: negativeMessage })
       .describe('Monotonically increasing sequence number, from 0'),
     event_type: EventTypeSchema,

@@ -8,9 +8,7 @@ import { describeValue } from './common.js';
 export type ProtocolIssue = z.core.$ZodIssue;
 
 /** The outcome of parsing a protocol message: the parsed value, or a one-line message and the issues. */
-export type ParseResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; message: string; issues: readonly ProtocolIssue[] };
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string; issues: readonly ProtocolIssue[] };
 
 /** How many issues {@link formatIssues} lists before summarising the rest. */
 export const MAX_LISTED_ISSUES = 3;

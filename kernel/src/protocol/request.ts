@@ -2,13 +2,7 @@
  * ATPRequest: the message the harness sends to an agent (reference §1.4).
  */
 import { z } from 'zod';
-import {
-  JsonObjectSchema,
-  ProtocolVersionSchema,
-  describeValue,
-  hasParentSegment,
-  tooLong,
-} from './common.js';
+import { JsonObjectSchema, ProtocolVersionSchema, describeValue, hasParentSegment, tooLong } from './common.js';
 import {
   ENV_VAR_NAME_PATTERN,
   MAX_DESCRIPTION_LENGTH,
@@ -92,7 +86,7 @@ const EnvironmentSchema = z
         iss.code === 'invalid_key'
           ? `invalid environment variable name ${describeValue(iss.input)} (must match ${ENV_VAR_NAME_PATTERN.source})`
           : undefined,
-    },
+    }
   )
   .refine((env) => Object.keys(env).length <= MAX_ENV_VARS_COUNT, {
     error: (iss) =>

@@ -147,7 +147,7 @@ export const ArtifactSchema = z.discriminatedUnion(
       iss.code === 'invalid_union' && isPlainObject(iss.input)
         ? enumMessage(ARTIFACT_TYPES, iss.input['type'])
         : undefined,
-  },
+  }
 );
 
 /** A parsed artifact. */

@@ -1,1 +1,19 @@
-export {};
+import { definePlugin } from '@atp/kernel';
+import dsl from '@atp/dsl';
+import adapterHttp from '@atp/adapter-http';
+import adapterCli from '@atp/adapter-cli';
+import evaluatorArtifact from '@atp/evaluator-artifact';
+import evaluatorBehavior from '@atp/evaluator-behavior';
+import evaluatorComposite from '@atp/evaluator-composite';
+import reporterConsole from '@atp/reporter-console';
+import reporterJson from '@atp/reporter-json';
+import reporterJunit from '@atp/reporter-junit';
+
+/** The plugins a new user gets without any config: the YAML compiler, http/cli adapters, core evaluators and reporters. */
+export default definePlugin({
+  name: '@atp/preset-default',
+  apiVersion: 1,
+  version: '0.1.0',
+  description: 'YAML suites, http and cli adapters, artifact/behavior/composite evaluators, console/json/junit reporters',
+  plugins: [dsl, adapterHttp, adapterCli, evaluatorArtifact, evaluatorBehavior, evaluatorComposite, reporterConsole, reporterJson, reporterJunit],
+});

@@ -1,0 +1,75 @@
+import type { ATPEvent, ATPRequest, ATPResponse } from '../protocol/index.js';
+import type { AssertionSpec, PlanTest } from '../plan.js';
+import type { EvalResult, EvaluatorOutput } from '../results.js';
+import type { Evaluator, Logger } from '../contracts.js';
+import type { Kernel } from '../kernel.js';
+
+/** Everything needed to evaluate one run. */
+export interface RunEvaluationInput {
+  test: PlanTest;
+  request: ATPRequest;
+  response: ATPResponse;
+  events: readonly ATPEvent[];
+  workspace?: string;
+  signal: AbortSignal;
+  logger: Logger;
+}
+
+/** Turn an evaluator's output into an EvalResult. */
+export function toEvalResult(assertion: AssertionSpec, output: EvaluatorOutput): EvalResult {
+  const checks = output.checks;
+  const score = checks.length ? checks.reduce((s, c) => s + c.score, 0) / checks.length : 1;
+  return {
+    assertion: assertion.id,
+    type: assertion.type,
+    passed: !output.skipped && checks.every((c) => c.passed),
+    score: output.skipped ? 0 : score,
+    checks,
+    critical: assertion.critical,
+    ...(output.skipped ? { skipped: output.skipped } : {}),
+  };
+}
+
+/**
+ * Evaluate a run's assertions in order, composites (those with an expression) last so they can read
+ * the results of the others. An evaluator that throws yields a failed `evaluator_error` check: a broken
+ * evaluator must never make a test pass.
+ */
+export async function evaluateRun(kernel: Kernel, input: RunEvaluationInput, evaluatorCache = new Map<string, Evaluator>()): Promise<EvalResult[]> {
+  const results = new Map<string, EvalResult>();
+  const ordered = [...input.test.assertions].sort((a, b) => Number(a.expr !== undefined) - Number(b.expr !== undefined));
+
+  const evaluateOne = async (assertion: AssertionSpec): Promise<EvalResult> => {
+    let evaluator = evaluatorCache.get(assertion.type);
+    try {
+      if (!evaluator) {
+        evaluator = (await kernel.registries.evaluators.load(assertion.type)).createEvaluator();
+        evaluatorCache.set(assertion.type, evaluator);
+      }
+      const output = await evaluator.evaluate({
+        assertion,
+        test: input.test,
+        request: input.request,
+        response: input.response,
+        events: input.events,
+        workspace: input.workspace,
+        results,
+        evaluate: (inner) => evaluateOne(inner),
+        signal: input.signal,
+        logger: input.logger,
+      });
+      return toEvalResult(assertion, output);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return toEvalResult(assertion, {
+        checks: [{ name: 'evaluator_error', passed: false, score: 0, message: `evaluator "${assertion.type}" failed: ${message}` }],
+      });
+    }
+  };
+
+  for (const assertion of ordered) {
+    results.set(assertion.id, await evaluateOne(assertion));
+  }
+  // Report in the suite's order, not evaluation order.
+  return input.test.assertions.map((a) => results.get(a.id)!);
+}

@@ -1,0 +1,86 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JobResult } from '../results.js';
+import { AtpError, diagnostic } from '../diagnostics.js';
+import { ErrorCodes } from '../codes.js';
+
+/** What `meta.json` of a run directory records, so `--resume` can check it resumes the same thing. */
+export interface RunMeta {
+  runId: string;
+  createdAt: string;
+  suiteFile?: string;
+  suiteName: string;
+  /** Ids of every job of the run, to tell what is missing. */
+  jobIds: string[];
+  agents: string[];
+}
+
+/**
+ * The run journal: one JSON line per finished job in `<runsDir>/<runId>/jobs.jsonl`, written synchronously
+ * as each job finishes, so a killed run (even `kill -9`) loses at most the line being written.
+ */
+export class Journal {
+  readonly dir: string;
+  #fd: number;
+
+  private constructor(dir: string, fd: number) {
+    this.dir = dir;
+    this.#fd = fd;
+  }
+
+  /** Start a new run directory. */
+  static create(runsDir: string, meta: RunMeta): Journal {
+    const dir = join(runsDir, meta.runId);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
+    return new Journal(dir, openSync(join(dir, 'jobs.jsonl'), 'a'));
+  }
+
+  /** Reopen a run directory for `--resume`: its meta and the jobs already finished (truncated last line ignored). */
+  static resume(runsDir: string, runId: string): { journal: Journal; meta: RunMeta; done: Map<string, JobResult> } {
+    const dir = join(runsDir, runId);
+    const metaFile = join(dir, 'meta.json');
+    if (!existsSync(metaFile)) {
+      throw new AtpError(diagnostic(ErrorCodes.ATP_RESUME, `cannot resume run "${runId}": ${metaFile} does not exist`, { hint: `run ids are the folder names in ${runsDir}` }));
+    }
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as RunMeta;
+    const done = new Map<string, JobResult>();
+    const file = join(dir, 'jobs.jsonl');
+    const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    let valid = text.length;
+    const lines = text.split('\n');
+    let offset = 0;
+    for (const line of lines) {
+      if (line.trim()) {
+        try {
+          const r = JSON.parse(line) as JobResult;
+          done.set(r.jobId, r);
+        } catch {
+          // A line cut short by a kill: drop it (and everything after) so the job runs again.
+          valid = offset;
+          break;
+        }
+      }
+      offset += line.length + 1;
+    }
+    if (valid < text.length) writeFileSync(file, text.slice(0, valid));
+    return { journal: new Journal(dir, openSync(file, 'a')), meta, done };
+  }
+
+  /** Append one finished job. */
+  append(result: JobResult): void {
+    writeSync(this.#fd, JSON.stringify(result) + '\n');
+  }
+
+  close(): void {
+    if (this.#fd >= 0) closeSync(this.#fd);
+    this.#fd = -1;
+  }
+}
+
+/** A sortable, readable run id: `20261121-233612-ab12cd`. */
+export function newRunId(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}-${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
+  return `${stamp}-${Math.random().toString(36).slice(2, 8)}`;
+}

@@ -1,0 +1,325 @@
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { ATPEvent, ATPResponse } from '../protocol/index.js';
+import type { Plan, PlanJob, PlanTest } from '../plan.js';
+import { expandJobs } from '../plan.js';
+import type { FailureKind, JobResult, RunReport, TestResult } from '../results.js';
+import type { Evaluator, Logger, Reporter } from '../contracts.js';
+import { isAdapterError, failureKindOf } from '../contracts.js';
+import type { Kernel } from '../kernel.js';
+import type { JobInfo } from '../hooks.js';
+import { tapOnlyHooks } from '../hooks.js';
+import { silentLogger } from '../logger.js';
+import { AdapterPool, resolveAgents, type AgentSelection } from './agents.js';
+import { buildRequest } from './request.js';
+import { evaluateRun } from './evaluate.js';
+import { scoreRun } from './scoring.js';
+import { aggregateTest } from './aggregate.js';
+import { Journal, newRunId, type RunMeta } from './journal.js';
+
+/** A reporter attached to a run, tapped under its plugin's name. */
+export interface AttachedReporter {
+  name: string;
+  plugin: string;
+  reporter: Reporter;
+}
+
+/** Options of `runPlan`. */
+export interface RunPlanOptions extends AgentSelection {
+  /** Jobs in flight at once (default 1: sequential, like the reference). */
+  parallel?: number;
+  /** Stop starting jobs after the first failed one. */
+  failFast?: boolean;
+  /** Retries of retryable adapter errors (connection refused…). */
+  retries?: number;
+  retryDelayMs?: number;
+  /** Give each job its own workspace directory (fixture copied in). */
+  sandbox?: boolean;
+  /** Directory of run journals (default `.atp/runs` under the kernel's cwd). */
+  runsDir?: string;
+  /** Write a journal (default true). */
+  journal?: boolean;
+  /** Resume this run id: only jobs missing from its journal run. */
+  resume?: string;
+  /** Aborting stops starting jobs, aborts in-flight ones and finishes with what completed. */
+  signal?: AbortSignal;
+  reporters?: AttachedReporter[];
+  /** Directory relative paths of adapter configs resolve against (the suite's). */
+  baseDir?: string;
+  logger?: Logger;
+}
+
+/** Format seconds as the reference does (`300.0s`, `1.5s`). */
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s.toFixed(1) : String(Math.round(s * 1000) / 1000)}s`;
+}
+
+const TIMEOUT = Symbol('timeout');
+const CANCEL = Symbol('cancel');
+
+/** Execute a plan: bounded concurrency, timeouts, retries, evaluation, journal, hooks, reporters. */
+export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOptions = {}): Promise<RunReport> {
+  const logger = options.logger ?? kernel.logger ?? silentLogger;
+  const signal = options.signal ?? new AbortController().signal;
+  const { agents, selected, fallback } = resolveAgents(kernel, plan, options);
+  const jobs: PlanJob[] = selected.length || fallback !== plan.jobs[0]?.agent ? expandJobs(plan.tests, selected, fallback) : plan.jobs;
+  const testsById = new Map(plan.tests.map((t) => [t.id, t]));
+  const runsDir = resolve(kernel.config.cwd, options.runsDir ?? kernel.config.defaults.runs_dir);
+
+  let journal: Journal | undefined;
+  let done = new Map<string, JobResult>();
+  let runId = newRunId();
+  if (options.resume) {
+    const resumed = Journal.resume(runsDir, options.resume);
+    journal = resumed.journal;
+    done = resumed.done;
+    runId = options.resume;
+  } else if (options.journal !== false) {
+    const meta: RunMeta = { runId, createdAt: new Date().toISOString(), suiteFile: plan.suite.file, suiteName: plan.suite.name, jobIds: jobs.map((j) => j.id), agents: [...new Set(jobs.map((j) => j.agent))] };
+    journal = Journal.create(runsDir, meta);
+  }
+
+  for (const r of options.reporters ?? []) r.reporter.apply?.(tapOnlyHooks(kernel.hooks, r.plugin));
+
+  const pending = jobs.filter((j) => !done.has(j.id));
+  const startedAt = new Date();
+  const parallel = Math.max(1, options.failFast ? 1 : (options.parallel ?? 1));
+  await kernel.hooks.runStart.promise({ runId, plan, pendingJobs: pending.length, totalJobs: jobs.length, parallel, startedAt: startedAt.toISOString() });
+
+  // Aggregation: per (test, agent), buffer run results until every run is in, then emit testEnd.
+  const expected = new Map<string, number>();
+  for (const j of jobs) expected.set(`${j.testId}\u0000${j.agent}`, (expected.get(`${j.testId}\u0000${j.agent}`) ?? 0) + 1);
+  const buffers = new Map<string, JobResult[]>();
+  const finished = new Map<string, TestResult>();
+  const record = async (r: JobResult): Promise<void> => {
+    const key = `${r.testId}\u0000${r.agent}`;
+    const list = buffers.get(key) ?? [];
+    list.push(r);
+    buffers.set(key, list);
+    if (list.length === expected.get(key)) {
+      buffers.delete(key);
+      const t = aggregateTest(testsById.get(r.testId)!, r.agent, list);
+      finished.set(key, t);
+      await kernel.hooks.testEnd.promise(t);
+    }
+  };
+  for (const j of jobs) {
+    const r = done.get(j.id);
+    if (r) await record(r);
+  }
+
+  const pool = new AdapterPool(kernel, agents, options.baseDir ?? kernel.config.cwd, logger);
+  const evaluators = new Map<string, Evaluator>();
+  let stopStarting = false;
+  let next = 0;
+
+  const executeJob = async (job: PlanJob): Promise<JobResult | undefined> => {
+    const test = testsById.get(job.testId)!;
+    const workspace = options.sandbox ? await makeWorkspace(test) : undefined;
+    try {
+      const request = buildRequest(test, workspace);
+      const info: JobInfo = { runId, job, test, request };
+      await kernel.hooks.jobStart.promise(info);
+      const startedAtJob = new Date();
+      const t0 = performance.now();
+      let events: ATPEvent[] = [];
+      let response: ATPResponse | undefined;
+      let failureKind: FailureKind | undefined;
+      let attempts = 0;
+      const retries = options.retries ?? kernel.config.defaults.retries;
+      while (!response) {
+        attempts++;
+        events = [];
+        const outcome = await callAdapter(pool, job.agent, request, test, events, info, kernel, signal);
+        if (outcome.kind === 'response') {
+          response = outcome.response;
+        } else if (outcome.kind === 'cancelled') {
+          return undefined;
+        } else if (outcome.kind === 'timeout') {
+          const elapsed = performance.now() - t0;
+          response = synthetic(request.task_id, 'timeout', `Test execution timed out after ${formatSeconds(test.timeoutMs)}`, elapsed);
+          failureKind = 'timeout';
+        } else {
+          const e = outcome.error;
+          if (isAdapterError(e) && e.retryable && attempts <= retries && !signal.aborted) {
+            logger.debug(`job ${job.id}: retrying after adapter error: ${e.message}`);
+            await sleep(options.retryDelayMs ?? 1000, signal);
+            continue;
+          }
+          const elapsed = performance.now() - t0;
+          if (isAdapterError(e)) {
+            failureKind = failureKindOf(e.kind);
+            response = e.kind === 'timeout' ? synthetic(request.task_id, 'timeout', e.message, elapsed) : synthetic(request.task_id, 'failed', `Adapter error: ${e.message}`, elapsed);
+          } else {
+            failureKind = 'internal';
+            response = synthetic(request.task_id, 'failed', e instanceof Error ? e.message : String(e), elapsed);
+          }
+        }
+      }
+      const durationMs = performance.now() - t0;
+      await kernel.hooks.jobEnd.promise({ ...info, response, events, durationMs });
+
+      const evaluations = failureKind ? [] : await evaluateRun(kernel, { test, request, response, events, workspace, signal, logger }, evaluators);
+      let error = response.error ?? undefined;
+      const budget = test.constraints.budget_usd;
+      const cost = response.metrics?.cost_usd;
+      if (!failureKind && budget !== undefined && cost !== undefined && cost !== null && cost > budget) {
+        failureKind = 'budget';
+        error = `cost $${cost} exceeds the test's budget of $${budget}`;
+      }
+      if (!failureKind && response.status !== 'completed') failureKind = 'agent';
+      const breakdown = evaluations.length ? scoreRun(evaluations, response, test.constraints, test.scoring, new Map(test.assertions.map((a) => [a.id, a.weight ?? 1]))) : undefined;
+      const passed = !failureKind && evaluations.every((e) => e.passed || e.skipped);
+      const result: JobResult = {
+        jobId: job.id,
+        testId: job.testId,
+        agent: job.agent,
+        run: job.run,
+        taskId: request.task_id,
+        status: response.status,
+        ...(error ? { error } : {}),
+        ...(failureKind ? { failureKind } : {}),
+        startedAt: startedAtJob.toISOString(),
+        durationMs: Math.round(durationMs * 1000) / 1000,
+        attempts,
+        response: { status: response.status, metrics: response.metrics ?? null, error: response.error ?? null, trace_id: response.trace_id ?? null, artifactCount: response.artifacts.length },
+        eventCount: events.length,
+        evaluations,
+        score: breakdown ? breakdown.final_score : null,
+        ...(breakdown ? { breakdown } : {}),
+        passed,
+      };
+      await kernel.hooks.evaluated.promise(result);
+      return result;
+    } finally {
+      if (workspace) await rm(dirname(workspace), { recursive: true, force: true }).catch(() => undefined);
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    while (!stopStarting && !signal.aborted) {
+      const job = pending[next++];
+      if (!job) return;
+      const result = await executeJob(job);
+      if (!result) continue;
+      journal?.append(result);
+      await record(result);
+      if (options.failFast && !result.passed) stopStarting = true;
+    }
+  };
+
+  let runError: string | undefined;
+  try {
+    await Promise.all(Array.from({ length: Math.min(parallel, Math.max(1, pending.length)) }, worker));
+  } finally {
+    journal?.close();
+    await pool.closeAll();
+  }
+  // Tests cut short (fail-fast, Ctrl-C) are reported with the runs that finished.
+  for (const [key, list] of buffers) {
+    const [testId, agent] = key.split('\u0000') as [string, string];
+    finished.set(key, aggregateTest(testsById.get(testId)!, agent, list));
+  }
+  const interrupted = signal.aborted;
+  if (interrupted) runError = 'interrupted: jobs not started were skipped and in-flight jobs were aborted';
+  else if (stopStarting) runError = 'stopped after the first failure (--fail-fast)';
+
+  const order = new Map(plan.tests.map((t, i) => [t.id, i]));
+  const agentOrder = [...new Set(jobs.map((j) => j.agent))];
+  const tests = [...finished.values()].sort((a, b) => order.get(a.testId)! - order.get(b.testId)! || agentOrder.indexOf(a.agent) - agentOrder.indexOf(b.agent));
+  const passedCount = tests.filter((t) => t.passed).length;
+  const finishedAt = new Date();
+  const report: RunReport = {
+    runId,
+    suite: { name: plan.suite.name, version: plan.suite.version, ...(plan.suite.file ? { file: plan.suite.file } : {}) },
+    agents: agentOrder,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationMs: finishedAt.getTime() - startedAt.getTime(),
+    runsPerTest: Math.max(1, ...plan.tests.map((t) => t.runs)),
+    tests,
+    summary: {
+      total: tests.length,
+      passed: passedCount,
+      failed: tests.length - passedCount,
+      successRate: tests.length ? passedCount / tests.length : 0,
+      success: tests.length > 0 && passedCount === tests.length && !interrupted && !stopStarting,
+      interrupted,
+    },
+    ...(runError ? { error: runError } : {}),
+  };
+  await kernel.hooks.runEnd.promise(report);
+  for (const r of options.reporters ?? []) await r.reporter.finish(report);
+  return report;
+}
+
+type AdapterOutcome = { kind: 'response'; response: ATPResponse } | { kind: 'timeout' } | { kind: 'cancelled' } | { kind: 'error'; error: unknown };
+
+async function callAdapter(
+  pool: AdapterPool,
+  agent: string,
+  request: import('../protocol/index.js').ATPRequest,
+  test: PlanTest,
+  events: ATPEvent[],
+  info: JobInfo,
+  kernel: Kernel,
+  runSignal: AbortSignal,
+): Promise<AdapterOutcome> {
+  const controller = new AbortController();
+  let reason: typeof TIMEOUT | typeof CANCEL | undefined;
+  let rejectAbort: (r: unknown) => void = () => undefined;
+  const aborted = new Promise<never>((_, reject) => (rejectAbort = reject));
+  aborted.catch(() => undefined);
+  const abort = (why: typeof TIMEOUT | typeof CANCEL): void => {
+    if (reason) return;
+    reason = why;
+    controller.abort(why === TIMEOUT ? new Error('timeout') : new Error('cancelled'));
+    rejectAbort(why);
+  };
+  const timer = setTimeout(() => abort(TIMEOUT), test.timeoutMs);
+  const onRunAbort = (): void => abort(CANCEL);
+  if (runSignal.aborted) onRunAbort();
+  else runSignal.addEventListener('abort', onRunAbort, { once: true });
+  try {
+    const adapter = await Promise.race([pool.get(agent), aborted]);
+    const emit = (event: ATPEvent): void => {
+      if (reason) return;
+      events.push(event);
+      kernel.hooks.event.call(event, info);
+    };
+    // Race the adapter with the abort so a misbehaving adapter can never hang the run.
+    const response = await Promise.race([adapter.run(request, { signal: controller.signal, emit, timeoutMs: test.timeoutMs }), aborted]);
+    return { kind: 'response', response };
+  } catch (error) {
+    if (reason === TIMEOUT) return { kind: 'timeout' };
+    if (reason === CANCEL) return { kind: 'cancelled' };
+    return { kind: 'error', error };
+  } finally {
+    clearTimeout(timer);
+    runSignal.removeEventListener('abort', onRunAbort);
+  }
+}
+
+function synthetic(taskId: string, status: 'failed' | 'timeout', error: string, elapsedMs: number): ATPResponse {
+  return { version: '1.0', task_id: taskId, status, artifacts: [], metrics: { wall_time_seconds: Math.round(elapsedMs) / 1000 }, error, trace_id: null } as ATPResponse;
+}
+
+async function makeWorkspace(test: PlanTest): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'atp-sandbox-'));
+  const workspace = join(dir, 'workspace');
+  if (test.workspaceFixture) await cp(test.workspaceFixture, workspace, { recursive: true });
+  else await mkdir(workspace, { recursive: true });
+  return workspace;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((res) => {
+    const t = setTimeout(res, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      res();
+    }, { once: true });
+  });
+}
