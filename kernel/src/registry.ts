@@ -100,7 +100,10 @@ export class Registry<TModule, TEntry extends RegistryEntry<TModule> = RegistryE
 }
 
 function unwrapDefault<T>(mod: T | { default: T }): T {
-  if (mod && typeof mod === 'object' && 'default' in mod && Object.keys(mod).length === 1) return (mod as { default: T }).default;
+  // `export default {...}` modules (commands) and `{ default: mod }` from load() both unwrap; modules with
+  // named exports only (createAdapter…) are used as they are.
+  const d = mod && typeof mod === 'object' && 'default' in mod ? (mod as { default: unknown }).default : undefined;
+  if (d && typeof d === 'object') return d as T;
   return mod as T;
 }
 

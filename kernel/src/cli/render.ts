@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { renderDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 
 /** Render diagnostics with code frames, reading each file's source once. */
@@ -16,7 +16,9 @@ export function renderDiagnostics(list: readonly Diagnostic[], options: { cwd: s
         sources.set(d.file, source);
       }
     }
-    out.push(renderDiagnostic(d, { source: source || undefined, color: options.color }));
+    const rel = d.file && isAbsolute(d.file) ? relative(options.cwd, d.file) : undefined;
+    const shown = rel !== undefined && !rel.startsWith('..') ? { ...d, file: rel } : d;
+    out.push(renderDiagnostic(shown, { source: source || undefined, color: options.color }));
   }
   const errors = list.filter((d) => d.severity === 'error').length;
   const warnings = list.filter((d) => d.severity === 'warning').length;

@@ -166,6 +166,8 @@ export async function readConfigFile(file: string): Promise<AtpConfig> {
   throw new AtpError(diagnostic(ErrorCodes.ATP_CONFIG_LOAD, `unsupported config file type: ${file}`, { hint: `use one of ${CONFIG_FILES.join(', ')}` }));
 }
 
+const markFound = (): object => ({ found: true });
+
 /**
  * Find and read the config with cosmiconfig: `--config FILE`, else the first of CONFIG_FILES or
  * `package.json#atp` from the working directory up to the project root.
@@ -181,14 +183,14 @@ export async function findConfig(options: LoadConfigOptions): Promise<LoadedConf
     searchStrategy: 'project',
     // We read files ourselves (located diagnostics, esbuild for TS): cosmiconfig only finds them.
     loaders: {
-      '.ts': () => null,
-      '.mts': () => null,
-      '.js': () => null,
-      '.mjs': () => null,
-      '.json': () => null,
-      '.yaml': () => null,
-      '.yml': () => null,
-      noExt: () => null,
+      '.ts': markFound,
+      '.mts': markFound,
+      '.js': markFound,
+      '.mjs': markFound,
+      '.json': (filepath: string, content: string) => (basename(filepath) === 'package.json' ? (JSON.parse(content) as object) : { found: true }),
+      '.yaml': markFound,
+      '.yml': markFound,
+      noExt: markFound,
     },
   });
   let found: { filepath: string; config: unknown } | null = null;
