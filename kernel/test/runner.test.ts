@@ -1,0 +1,243 @@
+import { mkdtempSync, readFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  AdapterError,
+  Kernel,
+  definePlugin,
+  expandJobs,
+  runPlan,
+  DEFAULT_WEIGHTS,
+  type ATPRequest,
+  type ATPResponse,
+  type Plan,
+  type PlanTest,
+  type AdapterCallContext,
+} from '../src/index.js';
+
+type Behaviour = (req: ATPRequest, ctx: AdapterCallContext, n: number) => Promise<ATPResponse>;
+
+const ok = (req: ATPRequest, extra: Partial<ATPResponse> = {}): ATPResponse =>
+  ({ version: '1.0', task_id: req.task_id, status: 'completed', artifacts: [{ type: 'file', path: 'out.txt', content: 'hello' }], metrics: null, error: null, trace_id: null, ...extra }) as ATPResponse;
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((res, rej) => {
+    const t = setTimeout(res, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), rej(new Error('aborted'))));
+  });
+
+/** A kernel with an in-process adapter whose behaviour is picked by the task description, and a `has_text` evaluator. */
+async function setup(behaviours: Record<string, Behaviour>, cwd = mkdtempSync(join(tmpdir(), 'atp-runner-'))) {
+  const kernel = new Kernel({ config: { cwd, plugins: [], usingDefaultPreset: false, agents: {}, defaults: { runs_dir: '.atp/runs', parallel: 1, retries: 0, fail_fast: false, sandbox: false }, reporters: {}, settings: {} } });
+  const calls = new Map<string, number>();
+  let inFlight = 0;
+  const stats = { maxInFlight: 0 };
+  await kernel.use(
+    definePlugin({
+      name: 'test-plugins',
+      apiVersion: 1,
+      adapters: [
+        {
+          name: 'fake',
+          description: 'in-process fake',
+          load: async () => ({
+            createAdapter: () => ({
+              run: async (req: ATPRequest, ctx: AdapterCallContext) => {
+                const key = req.task.description;
+                const n = (calls.get(key) ?? 0) + 1;
+                calls.set(key, n);
+                inFlight++;
+                stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
+                try {
+                  return await behaviours[key]!(req, ctx, n);
+                } finally {
+                  inFlight--;
+                }
+              },
+            }),
+          }),
+        },
+      ],
+      evaluators: [
+        {
+          name: 'has_text',
+          description: 'artifact contains text',
+          load: async () => ({
+            createEvaluator: () => ({
+              evaluate: ({ assertion, response }) => {
+                const text = String((assertion.config as { text: string }).text);
+                const found = response.artifacts.some((a) => a.type === 'file' && (a.content ?? '').includes(text));
+                return { checks: [{ name: 'has_text', passed: found, score: found ? 1 : 0, message: found ? 'found' : `"${text}" not found` }] };
+              },
+            }),
+          }),
+        },
+        { name: 'crashes', description: 'throws', load: async () => ({ createEvaluator: () => ({ evaluate: () => { throw new Error('kaboom'); } }) }) },
+      ],
+    }),
+  );
+  return { kernel, calls, stats, cwd };
+}
+
+function test(id: string, extra: Partial<PlanTest> = {}): PlanTest {
+  return {
+    id,
+    name: `test ${id}`,
+    tags: [],
+    task: { description: id, input_data: null, expected_artifacts: null },
+    constraints: {},
+    timeoutMs: 5000,
+    assertions: [{ id: 'has_text', type: 'has_text', config: { text: 'hello' }, critical: false }],
+    scoring: DEFAULT_WEIGHTS,
+    runs: 1,
+    agents: [],
+    ...extra,
+  };
+}
+
+function plan(tests: PlanTest[]): Plan {
+  return { planVersion: 1, suite: { name: 'suite', version: '1.0' }, agents: [{ name: 'fake-agent', adapter: 'fake', config: {} }], tests, jobs: expandJobs(tests, [], 'fake-agent') };
+}
+
+describe('runPlan', () => {
+  it('runs with bounded concurrency and fires hooks in order', async () => {
+    const tests = ['a', 'b', 'c', 'd', 'e'].map((id) => test(id));
+    const behaviours = Object.fromEntries(tests.map((t) => [t.id, async (req: ATPRequest, ctx: AdapterCallContext) => {
+      ctx.emit({ version: '1.0', task_id: req.task_id, timestamp: new Date().toISOString(), sequence: 0, event_type: 'progress', payload: {} });
+      await sleep(30);
+      return ok(req);
+    }])) as Record<string, Behaviour>;
+    const { kernel, stats } = await setup(behaviours);
+    const seen: string[] = [];
+    for (const h of ['runStart', 'jobStart', 'jobEnd', 'evaluated', 'testEnd', 'runEnd'] as const) {
+      (kernel.hooks[h] as unknown as { tap(n: string, f: () => void): void }).tap('spy', () => void seen.push(h));
+    }
+    kernel.hooks.event.tap('spy', () => void seen.push('event'));
+    const report = await runPlan(kernel, plan(tests), { parallel: 2, journal: false });
+    expect(stats.maxInFlight).toBe(2);
+    expect(report.summary).toEqual({ total: 5, passed: 5, failed: 0, successRate: 1, success: true, interrupted: false });
+    expect(report.tests.map((t) => t.testId)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(seen[0]).toBe('runStart');
+    expect(seen.at(-1)).toBe('runEnd');
+    expect(seen.filter((s) => s === 'event')).toHaveLength(5);
+    const firstJob = seen.slice(seen.indexOf('jobStart'));
+    expect(firstJob.indexOf('event')).toBeLessThan(firstJob.indexOf('jobEnd'));
+    expect(firstJob.indexOf('jobEnd')).toBeLessThan(firstJob.indexOf('evaluated'));
+    expect(firstJob.indexOf('evaluated')).toBeLessThan(firstJob.indexOf('testEnd'));
+  });
+
+  it('times out a hanging agent (even one that ignores the signal) and keeps going', async () => {
+    const { kernel } = await setup({
+      hang: () => new Promise(() => undefined),
+      fine: async (req) => ok(req),
+    });
+    const report = await runPlan(kernel, plan([test('hang', { timeoutMs: 200 }), test('fine')]), { journal: false });
+    const [hang, fine] = report.tests;
+    expect(hang).toMatchObject({ passed: false, status: 'timeout', error: 'Test execution timed out after 0.2s', failureKind: 'timeout', evaluations: [] });
+    expect(fine).toMatchObject({ passed: true, status: 'completed' });
+    expect(report.summary.success).toBe(false);
+  });
+
+  it('retries retryable adapter errors, then records the failure precisely', async () => {
+    const { kernel, calls } = await setup({
+      flaky: async (req, _c, n) => {
+        if (n < 3) throw new AdapterError('connection', 'cannot connect: connection refused');
+        return ok(req);
+      },
+      down: async () => {
+        throw new AdapterError('connection', 'cannot connect to http://127.0.0.1:9/: connection refused');
+      },
+      garbage: async () => {
+        throw new AdapterError('protocol', 'agent wrote non-JSON to stdout');
+      },
+    });
+    const report = await runPlan(kernel, plan([test('flaky'), test('down'), test('garbage')]), { retries: 2, retryDelayMs: 1, journal: false });
+    expect(calls.get('flaky')).toBe(3);
+    expect(report.tests[0]).toMatchObject({ passed: true });
+    expect(calls.get('down')).toBe(3);
+    expect(report.tests[1]).toMatchObject({ passed: false, status: 'failed', failureKind: 'adapter', error: 'Adapter error: cannot connect to http://127.0.0.1:9/: connection refused' });
+    expect(calls.get('garbage')).toBe(1);
+    expect(report.tests[2]).toMatchObject({ failureKind: 'protocol', error: 'Adapter error: agent wrote non-JSON to stdout' });
+  });
+
+  it('evaluates every run and reports statistics, pass^k and flakiness', async () => {
+    const { kernel } = await setup({
+      sometimes: async (req, _c, n) => ok(req, n % 2 === 0 ? { artifacts: [] } : {}),
+    });
+    const report = await runPlan(kernel, plan([test('sometimes', { runs: 4 })]), { journal: false });
+    const t = report.tests[0]!;
+    expect(t.runs).toEqual({ total: 4, successful: 4, passed: 2 });
+    expect(t.runResults.map((r) => r.passed)).toEqual([true, false, true, false]);
+    expect(t.flaky).toBe(true);
+    expect(t.passed).toBe(false);
+    expect(t.successRate).toBe(0.5);
+    expect(t.passHatK).toBe(0);
+    expect(t.statistics).toMatchObject({ n: 4, mean: 65, min: 30, max: 100 });
+  });
+
+  it('stops starting jobs after the first failure with --fail-fast', async () => {
+    const { kernel, calls } = await setup({ one: async (req) => ok(req, { artifacts: [] }), two: async (req) => ok(req) });
+    const report = await runPlan(kernel, plan([test('one'), test('two')]), { failFast: true, journal: false });
+    expect(calls.get('two')).toBeUndefined();
+    expect(report.tests.map((t) => t.testId)).toEqual(['one']);
+    expect(report.error).toBe('stopped after the first failure (--fail-fast)');
+  });
+
+  it('fails an over-budget run and turns evaluator crashes into failed checks', async () => {
+    const { kernel } = await setup({ pricey: async (req) => ok(req, { metrics: { cost_usd: 0.5 } }), crash: async (req) => ok(req) });
+    const report = await runPlan(
+      kernel,
+      plan([test('pricey', { constraints: { budget_usd: 0.1 } }), test('crash', { assertions: [{ id: 'crashes', type: 'crashes', config: {}, critical: false }] })]),
+      { journal: false },
+    );
+    expect(report.tests[0]).toMatchObject({ passed: false, failureKind: 'budget', error: "cost $0.5 exceeds the test's budget of $0.1" });
+    expect(report.tests[1]!.evaluations[0]).toEqual({
+      assertion: 'crashes', type: 'crashes', passed: false, score: 0, critical: false,
+      checks: [{ name: 'evaluator_error', passed: false, score: 0, message: 'evaluator "crashes" failed: kaboom' }],
+    });
+  });
+
+  it('journals each job and resumes only what is missing (a truncated last line reruns)', async () => {
+    const { kernel, calls, cwd } = await setup({ a: async (req) => ok(req), b: async (req) => ok(req), c: async (req) => ok(req) });
+    const p = plan([test('a'), test('b'), test('c')]);
+    const first = await runPlan(kernel, p);
+    const file = join(cwd, '.atp/runs', first.runId, 'jobs.jsonl');
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { jobId: string }).jobId)).toEqual(['a::fake-agent::1', 'b::fake-agent::1', 'c::fake-agent::1']);
+    // Simulate a kill -9 after job a, in the middle of writing job b.
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(file, lines[0] + '\n');
+    appendFileSync(file, lines[1]!.slice(0, 40));
+    calls.clear();
+    const resumed = await runPlan(kernel, p, { resume: first.runId });
+    expect([...calls.keys()]).toEqual(['b', 'c']);
+    expect(resumed.tests.map((t) => t.testId)).toEqual(['a', 'b', 'c']);
+    expect(resumed.summary.success).toBe(true);
+    const final = readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { jobId: string }).jobId);
+    expect(final.sort()).toEqual(['a::fake-agent::1', 'b::fake-agent::1', 'c::fake-agent::1']);
+  });
+
+  it('an abort stops starting jobs, aborts in-flight ones and reports what finished', async () => {
+    const controller = new AbortController();
+    const { kernel, calls } = await setup({
+      quick: async (req) => ok(req),
+      slow: async (req, ctx) => {
+        setTimeout(() => controller.abort(), 20);
+        await sleep(10_000, ctx.signal);
+        return ok(req);
+      },
+      never: async (req) => ok(req),
+    });
+    const report = await runPlan(kernel, plan([test('quick'), test('slow'), test('never')]), { signal: controller.signal, journal: false });
+    expect(calls.has('never')).toBe(false);
+    expect(report.summary).toMatchObject({ interrupted: true, success: false, total: 1, passed: 1 });
+    expect(report.tests.map((t) => t.testId)).toEqual(['quick']);
+  });
+
+  it('refuses unknown agents with a suggestion', async () => {
+    const { kernel } = await setup({});
+    await expect(runPlan(kernel, plan([test('x')]), { agents: ['fake-agnt'], journal: false })).rejects.toMatchObject({
+      diagnostics: [{ code: 'ATP_UNKNOWN_AGENT', message: 'unknown agent "fake-agnt" — did you mean "fake-agent"?' }],
+    });
+  });
+});
