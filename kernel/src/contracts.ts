@@ -4,6 +4,8 @@ import type { EvalResult, EvaluatorOutput, RunReport } from './results.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { TapOnlyHooks } from './hooks.js';
 import type { FailureKind } from './results.js';
+import type { Kernel } from './kernel.js';
+import type { Plan } from './plan.js';
 
 /** A minimal logger passed to plugins; messages go to stderr and are secret-redacted. */
 export interface Logger {
@@ -146,7 +148,7 @@ export interface CommandContext {
   options: Record<string, string | boolean | string[] | boolean[] | undefined>;
   cwd: string;
   /** The kernel with config and plugins loaded. */
-  kernel: import('./kernel.js').Kernel;
+  kernel: Kernel;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Report diagnostics (rendered with code frames) without throwing. */
@@ -183,7 +185,7 @@ export interface CompileInput {
   source: string;
   /** Environment for `${VAR}` substitution. */
   env: Readonly<Record<string, string | undefined>>;
-  kernel: import('./kernel.js').Kernel;
+  kernel: Kernel;
   /** Tag filter (`smoke,core,!slow`). */
   tags?: string;
   /** Override runs per test. */
@@ -192,7 +194,7 @@ export interface CompileInput {
 
 /** What a compiler returns. */
 export interface CompileOutput {
-  plan?: import('./plan.js').Plan;
+  plan?: Plan;
   diagnostics: Diagnostic[];
 }
 
@@ -203,7 +205,7 @@ export interface CompilerModule {
 
 /** A benchmark loader: produces a suite file or plan from a dataset. */
 export interface BenchmarkModule {
-  load(options: Record<string, unknown>): Promise<import('./plan.js').Plan>;
+  load(options: Record<string, unknown>): Promise<Plan>;
 }
 
 /** A trace importer: converts external traces to ATP events. */

@@ -74,7 +74,7 @@ describe('atp CLI host (real binary, temp projects)', () => {
     const dir = tempProject({ 'atp.config.ts': `export default {\n  plugins: [,\n  defaults: { parallel: 2 }\n` });
     const r = await atp(['plugins', 'list'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^atp\.config\.ts:3:11: error Expected "\]" but found ":" \[ATP_CONFIG_LOAD\]\n.*\n.*\n> 3 \|   defaults: \{ parallel: 2 \}\n/);
+    expect(r.stderr).toMatch(/^atp\.config\.ts:3:11: error Expected "\]" but found ":" \[ATP_CONFIG_LOAD\]\n.*\n.*\n> 3 \| {3}defaults: \{ parallel: 2 \}\n/);
     noStack(r.stderr);
   });
 

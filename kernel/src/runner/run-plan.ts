@@ -1,7 +1,7 @@
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { ATPEvent, ATPResponse } from '../protocol/index.js';
+import type { ATPEvent, ATPRequest, ATPResponse } from '../protocol/index.js';
 import type { Plan, PlanJob, PlanTest } from '../plan.js';
 import { expandJobs } from '../plan.js';
 import type { FailureKind, JobResult, RunReport, TestResult } from '../results.js';
@@ -260,7 +260,7 @@ type AdapterOutcome = { kind: 'response'; response: ATPResponse } | { kind: 'tim
 async function callAdapter(
   pool: AdapterPool,
   agent: string,
-  request: import('../protocol/index.js').ATPRequest,
+  request: ATPRequest,
   test: PlanTest,
   events: ATPEvent[],
   info: JobInfo,
