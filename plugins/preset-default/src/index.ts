@@ -1,4 +1,4 @@
-import { definePlugin } from '@atp/kernel';
+import { definePlugin, type Plugin } from '@atp/kernel';
 import dsl from '@atp/dsl';
 import adapterHttp from '@atp/adapter-http';
 import adapterCli from '@atp/adapter-cli';
@@ -10,10 +10,12 @@ import reporterJson from '@atp/reporter-json';
 import reporterJunit from '@atp/reporter-junit';
 
 /** The plugins a new user gets without any config: the YAML compiler, http/cli adapters, core evaluators and reporters. */
-export default definePlugin({
+const preset: Plugin = definePlugin({
   name: '@atp/preset-default',
   apiVersion: 1,
   version: '0.1.0',
   description: 'YAML suites, http and cli adapters, artifact/behavior/composite evaluators, console/json/junit reporters',
   plugins: [dsl, adapterHttp, adapterCli, evaluatorArtifact, evaluatorBehavior, evaluatorComposite, reporterConsole, reporterJson, reporterJunit],
 });
+
+export default preset;

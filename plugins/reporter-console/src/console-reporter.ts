@@ -26,6 +26,7 @@ export type ProgressMode = 'live' | 'plain' | 'off';
 
 const CLEAR_LINE = '\r\u001b[2K';
 const DEFAULT_COLUMNS = 80;
+const MIN_COLUMNS = 20;
 
 /** Pick the progress mode: live only when stdout is a terminal and the progress stream is one too. */
 export function progressMode(config: ConsoleReporterConfig, init: Pick<ReporterInit, 'isTTY'>, stream: ProgressStream): ProgressMode {
@@ -57,7 +58,10 @@ export function createConsoleReporter(config: ConsoleReporterConfig, init: Repor
   };
   const draw = (): void => {
     if (mode !== 'live' || !state) return;
-    const width = (stream.columns ?? DEFAULT_COLUMNS) - 1;
+    // A pseudo-terminal without a size reports 0 columns: fall back rather than print nothing.
+    const columns = stream.columns !== undefined && stream.columns >= MIN_COLUMNS ? stream.columns : DEFAULT_COLUMNS;
+    // One column short of the width, so the cursor never wraps and `\r` keeps redrawing one line.
+    const width = columns - 1;
     write(CLEAR_LINE + renderProgressLine(state, now(), { color: init.color, width }));
     drawn = true;
   };

@@ -29,7 +29,9 @@ export function styles(color: boolean): Styles {
 
 // Agents and tests are outside our control: an escape sequence in a test name or an error
 // message must not be able to move the cursor or recolour the terminal.
+// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
 const ANSI_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_EXCEPT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 
 /** Text safe to print on one line: escape sequences and control characters removed, newlines folded. */

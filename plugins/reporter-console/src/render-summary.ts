@@ -91,8 +91,8 @@ function statisticsLine(test: TestResult): string | undefined {
   );
 }
 
-function runLines(test: TestResult, s: Styles): string[] {
-  return test.runResults.map((run) => {
+function runLines(runs: TestResult['runResults'], s: Styles): string[] {
+  return runs.map((run) => {
     const glyph = run.passed ? s.green('✓') : s.red('✗');
     const error = run.error ? `  ${oneLine(run.error)}` : '';
     return `${DETAIL_INDENT}run ${run.run}: ${glyph} ${run.status.padEnd(9)} ${formatScore(run.score).trim()}  ${s.dim(`[${formatDuration(run.durationMs)}]`)}${error}`;
@@ -111,7 +111,10 @@ export function renderTestDetails(test: TestResult, options: RenderOptions): str
   if (options.verbose && test.runs.total > 1) {
     const stats = statisticsLine(test);
     if (stats) lines.push(stats);
-    lines.push(...runLines(test, s));
+    lines.push(...runLines(test.runResults, s));
+  } else if (test.runs.total > 1) {
+    // Checks are only kept for the first run: the failed runs are how the others explain themselves.
+    lines.push(...runLines(test.runResults.filter((run) => !run.passed), s));
   }
   return lines;
 }
