@@ -241,3 +241,14 @@ describe('runPlan', () => {
     });
   });
 });
+
+describe('evaluationOrder', () => {
+  it('puts plain assertions first and composites after the composites they reference', async () => {
+    const { evaluationOrder } = await import('../src/runner/evaluate.js');
+    const a = { id: 'a', type: 'contains', config: {}, critical: false };
+    const outer = { id: 'outer', type: 'composite', config: {}, critical: false, expr: { kind: 'and' as const, operands: [{ kind: 'ref' as const, name: 'inner' }, { kind: 'ref' as const, name: 'a' }] } };
+    const inner = { id: 'inner', type: 'composite', config: {}, critical: false, expr: { kind: 'ref' as const, name: 'a' } };
+    const b = { id: 'b', type: 'regex', config: {}, critical: false };
+    expect(evaluationOrder([outer, a, inner, b]).map((x) => x.id)).toEqual(['a', 'b', 'inner', 'outer']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ATPEvent, ATPRequest, ATPResponse } from '../protocol/index.js';
-import type { AssertionSpec, PlanTest } from '../plan.js';
+import type { AssertionSpec, ExprNode, PlanTest } from '../plan.js';
 import type { EvalResult, EvaluatorOutput } from '../results.js';
 import type { Evaluator, Logger } from '../contracts.js';
 import type { Kernel } from '../kernel.js';
@@ -30,6 +30,55 @@ export function toEvalResult(assertion: AssertionSpec, output: EvaluatorOutput):
   };
 }
 
+function references(node: ExprNode | undefined, out: Set<string>): Set<string> {
+  if (!node) return out;
+  switch (node.kind) {
+    case 'ref':
+      out.add(node.name);
+      break;
+    case 'and':
+    case 'or':
+      node.operands.forEach((o) => references(o, out));
+      break;
+    case 'not':
+    case 'threshold':
+      references(node.operand, out);
+      break;
+    case 'compare':
+      references(node.left, out);
+      references(node.right, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** Plain assertions first, in suite order; then composites, each after the composites it refers to. */
+export function evaluationOrder(assertions: readonly AssertionSpec[]): AssertionSpec[] {
+  const plain = assertions.filter((a) => a.expr === undefined);
+  const composites = assertions.filter((a) => a.expr !== undefined);
+  const byName = new Map<string, AssertionSpec>();
+  for (const a of composites) {
+    byName.set(a.id, a);
+    if (!byName.has(a.type)) byName.set(a.type, a);
+  }
+  const ordered: AssertionSpec[] = [];
+  const state = new Map<AssertionSpec, 'visiting' | 'done'>();
+  const visit = (a: AssertionSpec): void => {
+    if (state.get(a)) return; // done, or a cycle (the compiler rejects cycles; evaluate in suite order)
+    state.set(a, 'visiting');
+    for (const name of references(a.expr, new Set())) {
+      const dep = byName.get(name);
+      if (dep && dep !== a) visit(dep);
+    }
+    state.set(a, 'done');
+    ordered.push(a);
+  };
+  composites.forEach(visit);
+  return [...plain, ...ordered];
+}
+
 /**
  * Evaluate a run's assertions in order, composites (those with an expression) last so they can read
  * the results of the others. An evaluator that throws yields a failed `evaluator_error` check: a broken
@@ -37,9 +86,9 @@ export function toEvalResult(assertion: AssertionSpec, output: EvaluatorOutput):
  */
 export async function evaluateRun(kernel: Kernel, input: RunEvaluationInput, evaluatorCache = new Map<string, Evaluator>()): Promise<EvalResult[]> {
   const results = new Map<string, EvalResult>();
-  const ordered = [...input.test.assertions].sort((a, b) => Number(a.expr !== undefined) - Number(b.expr !== undefined));
+  const ordered = evaluationOrder(input.test.assertions);
 
-  const evaluateOne = async (assertion: AssertionSpec): Promise<EvalResult> => {
+  const evaluateOne = async (assertion: AssertionSpec, inline = false): Promise<EvalResult> => {
     let evaluator = evaluatorCache.get(assertion.type);
     try {
       if (!evaluator) {
@@ -54,13 +103,15 @@ export async function evaluateRun(kernel: Kernel, input: RunEvaluationInput, eva
         events: input.events,
         workspace: input.workspace,
         results,
-        evaluate: (inner) => evaluateOne(inner),
+        evaluate: (inner) => evaluateOne(inner, true),
         signal: input.signal,
         logger: input.logger,
       });
       return toEvalResult(assertion, output);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      // Inside a composite a crashed leaf is unknown, not failed: NOT(crash) must not pass.
+      if (inline) return toEvalResult(assertion, { checks: [], skipped: { reason: 'evaluator_error', message: `evaluator "${assertion.type}" failed: ${message}` } });
       return toEvalResult(assertion, {
         checks: [{ name: 'evaluator_error', passed: false, score: 0, message: `evaluator "${assertion.type}" failed: ${message}` }],
       });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { compileRegex } from './compile-regex.js';
 import { parseJsonPath } from './json-path.js';
+import { dialectOf, unsupportedDialectMessage } from './schema-dialect.js';
 
 const artifactPath = z.string().min(1, { error: 'artifact path cannot be empty' });
 
@@ -62,6 +63,7 @@ export const SchemaConfigSchema = z
   .strictObject({
     schema: z
       .union([z.record(z.string(), z.unknown()), z.boolean()], { error: 'schema must be a JSON Schema object (or true/false)' })
+      .refine((schema) => dialectOf(schema) !== undefined, { error: (iss) => unsupportedDialectMessage(iss.input as object) })
       .describe('JSON Schema (draft-07 by default; 2020-12 and 2019-09 via $schema)'),
     path: artifactPath.optional().describe('Artifact to validate (default: the first structured artifact, else the first JSON file artifact)'),
   })

@@ -6,12 +6,10 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { stableStringify } from './deep-equal.js';
+import { dialectOf, unsupportedDialectMessage, type Dialect } from './schema-dialect.js';
 
 /** A compiled validator, or why the schema could not be compiled. */
 export type CompiledSchema = { ok: true; validate: ValidateFunction } | { ok: false; error: string };
-
-/** The JSON Schema dialects understood, chosen by `$schema`. */
-export type Dialect = 'draft-07' | '2019-09' | '2020-12';
 
 // strict: false — user schemas may carry unknown keywords and formats; ajv-formats is not bundled,
 // so `format` is an annotation here (documented in the README).
@@ -36,17 +34,6 @@ function ajvFor(dialect: Dialect): Ajv {
   return ajv;
 }
 
-/** The dialect a schema declares with `$schema` (draft-07 when absent), or undefined when unsupported. */
-export function dialectOf(schema: object | boolean): Dialect | undefined {
-  const declared = typeof schema === 'object' ? (schema as Record<string, unknown>)['$schema'] : undefined;
-  if (declared === undefined) return 'draft-07';
-  if (typeof declared !== 'string') return undefined;
-  if (declared.includes('2020-12')) return '2020-12';
-  if (declared.includes('2019-09')) return '2019-09';
-  if (declared.includes('draft-07')) return 'draft-07';
-  return undefined;
-}
-
 /** Compile (or fetch from the cache) the validator of `schema`. */
 export function compileSchema(schema: object | boolean): CompiledSchema {
   if (typeof schema === 'object') {
@@ -66,8 +53,7 @@ export function compileSchema(schema: object | boolean): CompiledSchema {
 function compileUncached(schema: object | boolean): CompiledSchema {
   const dialect = dialectOf(schema);
   if (!dialect) {
-    const declared = JSON.stringify((schema as Record<string, unknown>)['$schema']);
-    return { ok: false, error: `unsupported $schema ${declared} (supported: draft-07, 2019-09, 2020-12)` };
+    return { ok: false, error: unsupportedDialectMessage(schema) };
   }
   try {
     return { ok: true, validate: ajvFor(dialect).compile(schema) };

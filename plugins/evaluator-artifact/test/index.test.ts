@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validatePlugin } from '@atp/kernel';
+import { describe, expect, it } from 'vitest';
+import plugin from '../src/index.js';
+
+describe('@atp/evaluator-artifact plugin', () => {
+  it('is a valid plugin with one entry per assertion type in the artifact family', () => {
+    expect(validatePlugin(plugin, '@atp/evaluator-artifact')).toBe(plugin);
+    expect(plugin.evaluators.map((e) => [e.name, e.evaluator])).toEqual([
+      ['artifact_exists', 'artifact'],
+      ['contains', 'artifact'],
+      ['regex', 'artifact'],
+      ['schema', 'artifact'],
+      ['json_path', 'artifact'],
+      ['sections', 'artifact'],
+    ]);
+  });
+
+  it('loads a module with createEvaluator', async () => {
+    for (const entry of plugin.evaluators) {
+      const mod = await entry.load();
+      const evaluatorModule = 'default' in mod ? mod.default : mod;
+      expect(typeof evaluatorModule.createEvaluator).toBe('function');
+    }
+  });
+});
+
+/** Bare module specifiers statically imported by `file` and every relative module it reaches. */
+function staticImports(file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  const source = readFileSync(file, 'utf8');
+  for (const [, spec] of source.matchAll(/^import\s(?!type\b)[^;]*?from\s+'([^']+)'/gm)) {
+    if (spec!.startsWith('.')) staticImports(join(dirname(file), spec!.replace(/\.js$/, '.ts')), seen).forEach((p) => packages.add(p));
+    else packages.add(spec!);
+  }
+  return packages;
+}
+
+describe('the plugin index', () => {
+  it('stays light: zod and the kernel only, ajv is loaded with the evaluator', () => {
+    const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
+    expect([...staticImports(join(src, 'index.ts'))].sort()).toEqual(['@atp/kernel', 'zod']);
+    expect(staticImports(join(src, 'artifact-evaluator.ts')).has('ajv')).toBe(false);
+    expect(staticImports(join(src, 'checks', 'schema.ts')).has('ajv')).toBe(true);
+  });
+});
