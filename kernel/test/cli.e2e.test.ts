@@ -26,7 +26,7 @@ export default definePlugin({
 
 const noStack = (text: string): void => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
-describe('atp CLI host (real binary, temp projects)', () => {
+describe('atp CLI host (real binary, temp projects)', { timeout: 60_000 }, () => {
   it('--version prints the kernel version', async () => {
     const dir = tempProject({});
     const r = await atp(['--version'], dir);

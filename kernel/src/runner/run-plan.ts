@@ -128,7 +128,9 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       let response: ATPResponse | undefined;
       let failureKind: FailureKind | undefined;
       let attempts = 0;
-      const retries = options.retries ?? kernel.config.defaults.retries;
+      const agentConfig = agents.get(job.agent)?.config ?? {};
+      const retries = options.retries ?? (typeof agentConfig.retry_count === 'number' ? agentConfig.retry_count : kernel.config.defaults.retries);
+      const retryDelayMs = options.retryDelayMs ?? (typeof agentConfig.retry_delay_seconds === 'number' ? agentConfig.retry_delay_seconds * 1000 : 1000);
       while (!response) {
         attempts++;
         events = [];
@@ -145,7 +147,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
           const e = outcome.error;
           if (isAdapterError(e) && e.retryable && attempts <= retries && !signal.aborted) {
             logger.debug(`job ${job.id}: retrying after adapter error: ${e.message}`);
-            await sleep(options.retryDelayMs ?? 1000, signal);
+            await sleep(retryDelayMs, signal);
             continue;
           }
           const elapsed = performance.now() - t0;

@@ -96,8 +96,8 @@ const command: CommandModule = {
     const runs = positiveInt('runs', options.runs) ?? kernel.config.defaults.runs_per_test;
     const parallel = positiveInt('parallel', options.parallel) ?? kernel.config.defaults.parallel;
     const retriesRaw = options.retries;
-    const retries = retriesRaw === undefined ? kernel.config.defaults.retries : Number(retriesRaw);
-    if (!Number.isInteger(retries) || retries < 0) throw new AtpError(diagnostic(ErrorCodes.ATP_USAGE, `--retries expects a whole number ≥ 0`), { exitCode: 2 });
+    const retries = retriesRaw === undefined ? undefined : Number(retriesRaw);
+    if (retries !== undefined && (!Number.isInteger(retries) || retries < 0)) throw new AtpError(diagnostic(ErrorCodes.ATP_USAGE, `--retries expects a whole number ≥ 0`), { exitCode: 2 });
     const adapterConfig = list(options['adapter-config']).length ? parseAdapterConfig(list(options['adapter-config'])) : undefined;
     const logger = createLogger({ debug: ctx.debug });
     let exit = 0;
@@ -119,7 +119,7 @@ const command: CommandModule = {
       const report = await runPlan(kernel, plan, {
         parallel,
         failFast: Boolean(options['fail-fast']) || kernel.config.defaults.fail_fast,
-        retries,
+        ...(retries !== undefined ? { retries } : kernel.config.defaults.retries ? { retries: kernel.config.defaults.retries } : {}),
         sandbox: Boolean(options.sandbox) || kernel.config.defaults.sandbox,
         agents: list(options.agent),
         ...(str(options.adapter) ? { adapter: str(options.adapter) } : {}),
