@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Run-throughput benchmark: N jobs through the real runner (SDK, journal on, evaluation on) against a keep-alive
+// HTTP echo agent and a persistent cli agent on 127.0.0.1, compared with a bare keep-alive HTTP client loop.
+// Usage: node bench/run.mjs [--jobs 1000,10000] [--parallel 8]     (run `npm run build` first)
+//        node bench/run.mjs --jobs 100000 --only http               (peak RSS at 100,000 jobs)
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({ options: { jobs: { type: 'string', default: '1000,10000' }, parallel: { type: 'string', default: '8' }, only: { type: 'string' } } });
+const sizes = values.jobs.split(',').map(Number);
+const parallel = Number(values.parallel);
+const { loadKernel, run } = await import(join(root, 'kernel/dist/index.js'));
+
+mkdirSync(join(root, '.tmp'), { recursive: true });
+const work = mkdtempSync(join(root, '.tmp', 'bench-run-'));
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+
+function startServer() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'bench/agents/echo-http.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.once('data', (d) => resolve({ child, port: Number(String(d).trim()) }));
+  });
+}
+
+function suite(jobs, agentYaml) {
+  // 100 tests × (jobs / 100) runs: many jobs without a huge YAML file.
+  const tests = Math.min(100, jobs);
+  const runs = Math.ceil(jobs / tests);
+  const body = Array.from({ length: tests }, (_, i) => `  - id: t${i}\n    name: test ${i}\n    task: { description: "echo ${i}" }\n    assertions:\n      - type: artifact_exists\n        config: { path: out.txt }\n`).join('');
+  const file = join(work, `suite-${jobs}-${Math.random().toString(36).slice(2, 6)}.yaml`);
+  writeFileSync(file, `test_suite: bench\ndefaults:\n  runs_per_test: ${runs}\nagents:\n${agentYaml}\ntests:\n${body}`);
+  return { file, total: tests * runs };
+}
+
+async function bareLoop(port, n) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: parallel });
+  let next = 0;
+  const one = () =>
+    new Promise((resolve, reject) => {
+      const body = JSON.stringify({ version: '1.0', task_id: `t${next}`, task: { description: 'echo' } });
+      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        const chunks = [];
+        res.on('data', (d) => chunks.push(d));
+        res.on('end', () => {
+          JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          resolve();
+        });
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: parallel }, async () => {
+    while (next < n) {
+      next++;
+      await one();
+    }
+  }));
+  agent.destroy();
+  return performance.now() - t0;
+}
+
+async function timedRun(file) {
+  const kernel = await loadKernel({ cwd: work });
+  const t0 = performance.now();
+  const report = await run(file, { kernel, parallel, journal: true, runsDir: join(work, 'runs') });
+  const ms = performance.now() - t0;
+  if (!report.summary.success) throw new Error(`benchmark run failed: ${JSON.stringify(report.summary)}`);
+  return ms;
+}
+
+const rows = [];
+const { child: server, port } = await startServer();
+try {
+  for (const n of sizes) {
+    if (!values.only || values.only === 'http') {
+      const bare = await bareLoop(port, n);
+      const { file, total } = suite(n, `  - name: echo\n    type: http\n    config: { endpoint: "http://127.0.0.1:${port}/", allow_internal: true }\n`);
+      peakRss = 0;
+      const ms = await timedRun(file);
+      rows.push({ agent: 'http keep-alive', jobs: total, ms, bare, rss: peakRss });
+    }
+    if (!values.only || values.only === 'cli') {
+      const { file, total } = suite(n, `  - name: echo\n    type: cli\n    config: { command: node, args: ["${join(root, 'bench/agents/echo-persistent.mjs')}"], persistent: true, max_concurrency: ${parallel} }\n`);
+      peakRss = 0;
+      const ms = await timedRun(file);
+      rows.push({ agent: 'cli persistent', jobs: total, ms, bare: undefined, rss: peakRss });
+    }
+  }
+} finally {
+  server.kill('SIGTERM');
+  clearInterval(sampler);
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`parallel ${parallel}; runner = SDK run() with journal and evaluation (artifact_exists) per job`);
+console.log('agent             jobs     jobs/s   bare jobs/s   % of bare   overhead/job   peak RSS');
+for (const r of rows) {
+  const jps = (r.jobs / r.ms) * 1000;
+  const bjps = r.bare ? (r.jobs / r.bare) * 1000 : undefined;
+  const overhead = r.bare ? `${((r.ms - r.bare) / r.jobs).toFixed(3)} ms` : '—';
+  console.log(
+    `${r.agent.padEnd(16)} ${String(r.jobs).padStart(6)} ${jps.toFixed(0).padStart(10)} ${bjps ? bjps.toFixed(0).padStart(13) : '            —'} ${bjps ? `${((jps / bjps) * 100).toFixed(0)}%`.padStart(11) : '          —'} ${overhead.padStart(14)} ${(r.rss / 1048576).toFixed(0).padStart(7)} MB`,
+  );
+}
+console.log('goals: ≥ 50% of the bare loop; peak RSS under 200 MB at 100,000 jobs (node bench/run.mjs --jobs 100000 --only http)');
