@@ -1,0 +1,144 @@
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { ATPResponse } from '@atp/kernel';
+import { createAdapter } from '../src/cli-adapter.js';
+import type { CliAdapter } from '../src/cli-adapter.js';
+import type { CliAdapterConfigInput } from '../src/config.js';
+import { eventually, fixtures, init, isDead, makeContext, makeRequest, rejectionOf, structuredData } from './helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'atp-cli-persistent-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+let counter = 0;
+const open: CliAdapter[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((a) => a.close()));
+});
+
+function persistent(config: Partial<CliAdapterConfigInput> = {}): { adapter: CliAdapter; spawnLog: string; exitLog: string } {
+  const spawnLog = join(tmp, `spawns-${++counter}.log`);
+  const exitLog = join(tmp, `exits-${counter}.log`);
+  const adapter = createAdapter(
+    {
+      command: [process.execPath, join(fixtures, 'persistent-agent.mjs')],
+      persistent: true,
+      environment: { SPAWN_LOG: spawnLog, EXIT_LOG: exitLog },
+      kill_grace_seconds: 0.3,
+      ...config,
+    },
+    init,
+  );
+  open.push(adapter);
+  return { adapter, spawnLog, exitLog };
+}
+
+const spawnedPids = (log: string): number[] => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map(Number) : []);
+const info = (response: ATPResponse) => structuredData<{ pid: number; maxActive: number }>(response);
+
+describe('cli adapter: persistent mode', () => {
+  it('answers many concurrent requests from one process, routing events by task_id', async () => {
+    const { adapter, spawnLog } = persistent({ max_concurrency: 4 });
+    const calls = Array.from({ length: 20 }, (_, i) => {
+      const { context, events } = makeContext();
+      const request = makeRequest(`task-${i}`, { input: { delay_ms: 20 + ((i * 7) % 30) } });
+      return { events, promise: adapter.run(request, context) };
+    });
+    const responses = await Promise.all(calls.map((c) => c.promise));
+    responses.forEach((r, i) => expect(r.task_id).toBe(`task-${i}`));
+    expect(new Set(responses.map((r) => info(r).pid)).size).toBe(1);
+    expect(Math.max(...responses.map((r) => info(r).maxActive))).toBe(4);
+    expect(spawnedPids(spawnLog)).toHaveLength(1);
+    expect(adapter.spawnCount).toBe(1);
+    calls.forEach((c, i) => {
+      // stdout and stderr are two pipes: their relative order is not defined.
+      expect(c.events.map((e) => e.sequence)).toEqual([0, 1]);
+      const byType = [...c.events].sort((a, b) => a.event_type.localeCompare(b.event_type));
+      expect(byType.map((e) => [e.event_type, e.task_id, e.payload])).toEqual([
+        ['progress', `task-${i}`, { message: `got task-${i}` }],
+        ['reasoning', `task-${i}`, { thought: 'via stderr' }],
+      ]);
+    });
+  });
+
+  it('sends one request at a time by default', async () => {
+    const { adapter } = persistent();
+    const responses = await Promise.all([1, 2, 3].map((i) => adapter.run(makeRequest(`s-${i}`, { input: { delay_ms: 30 } }), makeContext().context)));
+    expect(responses.map((r) => info(r).maxActive)).toEqual([1, 1, 1]);
+  });
+
+  it('accepts bare responses and envelopes without task_id when one request is in flight', async () => {
+    const { adapter } = persistent();
+    expect((await adapter.run(makeRequest('b-1', { input: { mode: 'bare' } }), makeContext().context)).task_id).toBe('b-1');
+    expect((await adapter.run(makeRequest('b-2', { input: { mode: 'no-id' } }), makeContext().context)).task_id).toBe('b-2');
+  });
+
+  it('fails the requests of a process that dies, then recovers with a new process', async () => {
+    const { adapter, spawnLog } = persistent({ max_concurrency: 2 });
+    const first = await adapter.run(makeRequest('before'), makeContext().context);
+    const slow = rejectionOf(adapter.run(makeRequest('slow', { input: { delay_ms: 2000 } }), makeContext().context));
+    const crash = await rejectionOf(adapter.run(makeRequest('crash', { input: { mode: 'crash' } }), makeContext().context));
+    expect(crash.name).toBe('AdapterError');
+    expect(crash.retryable).toBe(true);
+    expect(crash.message).toBe(
+      `the persistent agent exited (command exited with code 1) before answering task crash; stderr (last 2 lines):\n  persistent agent ${info(first).pid} ready\n  about to crash`,
+    );
+    // The other request in flight fails too.
+    expect((await slow).message).toMatch(/^the persistent agent exited \(command exited with code 1\) before answering task slow/);
+    const after = await adapter.run(makeRequest('after'), makeContext().context);
+    expect(info(after).pid).not.toBe(info(first).pid);
+    expect(spawnedPids(spawnLog)).toEqual([info(first).pid, info(after).pid]);
+    expect(adapter.spawnCount).toBe(2);
+  });
+
+  it('fails a request that times out and replaces a process that stays silent', async () => {
+    const { adapter, spawnLog } = persistent();
+    const first = await adapter.run(makeRequest('warm'), makeContext().context);
+    const { context, events } = makeContext({ timeoutMs: 500 });
+    const error = await rejectionOf(adapter.run(makeRequest('stuck', { input: { mode: 'hang' } }), context));
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toBe("the persistent agent did not answer task stuck within 0.50s (the test's time limit)");
+    expect(events).toHaveLength(2);
+    // The next request waits for the replacement process (the old one never answered).
+    const next = await adapter.run(makeRequest('next'), makeContext().context);
+    expect(info(next).pid).not.toBe(info(first).pid);
+    expect(spawnedPids(spawnLog)).toHaveLength(2);
+    expect(await eventually(() => isDead(info(first).pid))).toBe(true);
+  });
+
+  it('keeps a process that answers a timed-out request late', async () => {
+    const { adapter } = persistent({ kill_grace_seconds: 1 });
+    const first = await adapter.run(makeRequest('warm'), makeContext().context);
+    const late = await rejectionOf(adapter.run(makeRequest('late', { input: { delay_ms: 300 } }), makeContext({ timeoutMs: 100 }).context));
+    expect(late.message).toBe("the persistent agent did not answer task late within 0.10s (the test's time limit)");
+    const next = await adapter.run(makeRequest('next'), makeContext().context);
+    expect(info(next).pid).toBe(info(first).pid);
+  });
+
+  it('fails an aborted request', async () => {
+    const { adapter } = persistent();
+    const controller = new AbortController();
+    const pending = adapter.run(makeRequest('a-1', { input: { delay_ms: 5000 } }), makeContext({ signal: controller.signal }).context);
+    setTimeout(() => controller.abort(new Error('Ctrl-C')), 100);
+    const error = await rejectionOf(pending);
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toBe('request a-1 was aborted (Ctrl-C)');
+  });
+
+  it('close() ends the process by closing its stdin', async () => {
+    const { adapter, exitLog } = persistent();
+    const response = await adapter.run(makeRequest('x'), makeContext().context);
+    await adapter.close();
+    expect(readFileSync(exitLog, 'utf8')).toBe(`${info(response).pid} stdin closed\n`);
+    expect(isDead(info(response).pid)).toBe(true);
+    expect((await rejectionOf(adapter.run(makeRequest('y'), makeContext().context))).message).toBe('the cli adapter was already closed');
+  });
+
+  it('reports a missing command for every waiting request', async () => {
+    const adapter = createAdapter({ command: 'no-such-agent-binary-xyz', persistent: true, max_concurrency: 2 }, init);
+    open.push(adapter);
+    const errors = await Promise.all([1, 2, 3].map((i) => rejectionOf(adapter.run(makeRequest(`m-${i}`), makeContext().context))));
+    expect(errors.map((e) => [e.kind, e.message])).toEqual(Array(3).fill(['not_found', 'command not found: no-such-agent-binary-xyz']));
+  });
+});
