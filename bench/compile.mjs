@@ -26,7 +26,7 @@ function generateSuite(count) {
     'agents:',
     '  - name: local',
     '    type: cli',
-    '    config: {command: node, args: [agent.js], env: {API_KEY: "${BENCH_API_KEY:-none}"}}',
+    '    config: {command: node, args: [agent.js], environment: {API_KEY: "${BENCH_API_KEY:-none}"}}',
     'tests:',
   ];
   for (let i = 0; i < count; i++) {
@@ -46,7 +46,7 @@ function generateSuite(count) {
       '      - type: behavior',
       '        config: {max_tool_calls: 5, forbidden_tools: [delete_file]}',
     );
-    if (i % 10 === 0) lines.push('      - type: composite', '        config: {expr: "artifact_exists AND contains.score >= 0.5 AND NOT behavior.passed == 0"}');
+    if (i % 10 === 0) lines.push('      - type: composite', '        config: {expr: "artifact_exists AND contains.score >= 0.5 AND NOT behavior"}');
   }
   return `${lines.join('\n')}\n`;
 }

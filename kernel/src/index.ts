@@ -67,3 +67,6 @@ export { buildRequest } from './runner/request.js';
 export { Journal, newRunId, type RunMeta } from './runner/journal.js';
 export * from './stats/index.js';
 export { run, evaluate, loadSuite, type SdkOptions, type AssertionInput } from './sdk.js';
+export { parseJsonPath, formatJsonPath, resolveJsonPath, type JsonPathSegment, type ParsedJsonPath, type Resolved as ResolvedJsonPath } from './util/json-path.js';
+export { deepEqual, stableStringify } from './util/deep-equal.js';
+export { check, type CheckExtras } from './util/check.js';

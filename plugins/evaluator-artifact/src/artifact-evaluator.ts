@@ -1,3 +1,4 @@
+import { check } from '@atp/kernel';
 /**
  * The artifact evaluator: one module for every artifact assertion type, dispatching on the type.
  * ajv is imported only when a `schema` assertion runs.
@@ -5,7 +6,6 @@
 import type { EvalCheck, EvaluationInput, Evaluator, EvaluatorOutput } from '@atp/kernel';
 import type { z } from 'zod';
 import { ARTIFACT_CONFIG_SCHEMAS, type ArtifactAssertionType } from './config-schemas.js';
-import { check } from './check.js';
 import { artifactExists } from './checks/artifact-exists.js';
 import { contains } from './checks/contains.js';
 import { jsonPath } from './checks/json-path.js';

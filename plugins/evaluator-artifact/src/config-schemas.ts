@@ -1,3 +1,4 @@
+import { parseJsonPath } from '@atp/kernel';
 /**
  * Config schemas of the artifact assertion types. The compiler parses each assertion's config
  * with its schema (unknown keys are errors, defaults applied); evaluators receive the parsed value.
@@ -5,7 +6,6 @@
  */
 import { z } from 'zod';
 import { compileRegex } from './compile-regex.js';
-import { parseJsonPath } from './json-path.js';
 import { dialectOf, unsupportedDialectMessage } from './schema-dialect.js';
 
 const artifactPath = z.string().min(1, { error: 'artifact path cannot be empty' });

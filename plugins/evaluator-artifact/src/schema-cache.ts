@@ -1,3 +1,4 @@
+import { stableStringify } from '@atp/kernel';
 /**
  * JSON Schema validators, compiled once per distinct schema and cached: by object identity first
  * (the same plan object is evaluated for every run), then by a key-order-independent JSON key.
@@ -5,7 +6,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { stableStringify } from './deep-equal.js';
 import { dialectOf, unsupportedDialectMessage, type Dialect } from './schema-dialect.js';
 
 /** A compiled validator, or why the schema could not be compiled. */

@@ -1,10 +1,10 @@
+import { check } from '@atp/kernel';
 /**
  * The behavior evaluator: checks on the agent's event trace (tool use, order, errors, repetition,
  * efficiency). One module for every behavior assertion type, dispatching on the type.
  */
 import type { EvalCheck, EvaluationInput, Evaluator, EvaluatorOutput } from '@atp/kernel';
 import type { z } from 'zod';
-import { check } from './check.js';
 import { BEHAVIOR_CONFIG_SCHEMAS, type BehaviorAssertionType, type BehaviorConfig, type NamedCheck } from './config-schemas.js';
 import { behaviorContext, type BehaviorContext } from './context.js';
 import { maxToolCalls, minToolCalls } from './checks/call-limits.js';

@@ -1,7 +1,6 @@
+import { deepEqual, parseJsonPath, resolveJsonPath, type JsonPathSegment } from '@atp/kernel';
 /** Matching tool calls against the patterns of `expected_tool_calls` and `forbidden_tool_calls`. */
 import type { MatchRule, ToolCallPattern } from './config-schemas.js';
-import { deepEqual } from './deep-equal.js';
-import { parseJsonPath, resolveJsonPath, type JsonPathSegment } from './json-path.js';
 import type { ToolCall } from './tool-calls.js';
 
 /** Whether a call matches a pattern and, when not, the first reason. */

@@ -1,10 +1,10 @@
+import { parseJsonPath } from '@atp/kernel';
 /**
  * Config schemas of the behavior assertion types. The compiler parses each assertion's config
  * with its schema (unknown keys are errors); evaluators receive the parsed value.
  * This module is imported by the plugin index, so it holds zod schemas only.
  */
 import { z } from 'zod';
-import { parseJsonPath } from './json-path.js';
 
 const toolName = z.string().min(1, { error: 'a tool name cannot be empty' });
 const toolList = z.array(toolName).describe('Tool names');

@@ -1,9 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hasParentSegment, isAbsolutePath, type EvalCheck, type EvaluationInput } from '@atp/kernel';
+import { hasParentSegment, isAbsolutePath, type EvalCheck, type EvaluationInput, check } from '@atp/kernel';
 import type { ArtifactExistsConfig } from '../config-schemas.js';
 import { artifactId, findArtifact, notFoundMessage } from '../artifacts.js';
-import { check } from '../check.js';
 
 /**
  * `artifact_exists`: an artifact whose path or name equals `path`. When the runner gave a sandbox

@@ -1,7 +1,7 @@
+import { check } from '@atp/kernel';
 import type { EvalCheck, EvaluationInput } from '@atp/kernel';
 import type { ContainsConfig } from '../config-schemas.js';
 import { excerpt, textTargets } from '../artifacts.js';
-import { check } from '../check.js';
 import { matchRegex } from './regex.js';
 
 /** `contains`: the first artifact (or the one named `path`) whose text contains `pattern`. */

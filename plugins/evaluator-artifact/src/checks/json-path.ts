@@ -1,8 +1,6 @@
+import { check, deepEqual, formatJsonPath, parseJsonPath, resolveJsonPath } from '@atp/kernel';
 import type { EvalCheck, EvaluationInput } from '@atp/kernel';
 import type { JsonPathConfig } from '../config-schemas.js';
-import { check } from '../check.js';
-import { deepEqual } from '../deep-equal.js';
-import { formatJsonPath, parseJsonPath, resolveJsonPath } from '../json-path.js';
 import { jsonTarget } from '../json-target.js';
 
 /**

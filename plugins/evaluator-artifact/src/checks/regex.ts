@@ -1,7 +1,7 @@
+import { check } from '@atp/kernel';
 import type { EvalCheck, EvaluationInput } from '@atp/kernel';
 import type { RegexConfig } from '../config-schemas.js';
 import { excerpt, textTargets } from '../artifacts.js';
-import { check } from '../check.js';
 import { compileRegex } from '../compile-regex.js';
 
 /** `regex`: the first artifact (or the one named `path`) whose text matches `pattern` with `flags`. */

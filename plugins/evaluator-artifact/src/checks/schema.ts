@@ -1,6 +1,6 @@
+import { check } from '@atp/kernel';
 import type { EvalCheck, EvaluationInput } from '@atp/kernel';
 import type { SchemaConfig } from '../config-schemas.js';
-import { check } from '../check.js';
 import { jsonTarget } from '../json-target.js';
 import { compileSchema, schemaErrors } from '../schema-cache.js';
 

@@ -1,7 +1,7 @@
+import { check } from '@atp/kernel';
 import type { EvalCheck, EvaluationInput } from '@atp/kernel';
 import type { SectionsConfig } from '../config-schemas.js';
 import { textTargets } from '../artifacts.js';
-import { check } from '../check.js';
 
 /** How a section was found. */
 type Found = { section: string; as: 'heading' | 'text' };

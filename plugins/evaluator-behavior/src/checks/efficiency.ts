@@ -1,5 +1,5 @@
+import { check } from '@atp/kernel';
 import type { EvalCheck } from '@atp/kernel';
-import { check } from '../check.js';
 import type { BehaviorContext } from '../context.js';
 import { completedCalls } from '../tool-calls.js';
 import { plural } from '../tool-count.js';

@@ -1,6 +1,6 @@
+import { check } from '@atp/kernel';
 import type { EvalCheck } from '@atp/kernel';
 import { describePattern, matchCall } from '../call-patterns.js';
-import { check } from '../check.js';
 import type { ToolCallPattern } from '../config-schemas.js';
 import type { BehaviorContext } from '../context.js';
 import type { ToolCall } from '../tool-calls.js';

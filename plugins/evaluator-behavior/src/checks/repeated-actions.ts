@@ -1,8 +1,7 @@
+import { check, stableStringify } from '@atp/kernel';
 import type { EvalCheck } from '@atp/kernel';
 import { show } from '../call-patterns.js';
-import { check } from '../check.js';
 import type { BehaviorContext } from '../context.js';
-import { stableStringify } from '../deep-equal.js';
 import type { ToolCall } from '../tool-calls.js';
 import { plural } from '../tool-count.js';
 

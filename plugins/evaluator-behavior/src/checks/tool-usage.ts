@@ -1,5 +1,5 @@
+import { check } from '@atp/kernel';
 import type { EvalCheck } from '@atp/kernel';
-import { check } from '../check.js';
 import type { BehaviorContext } from '../context.js';
 
 /** `must_use_tools`: every listed tool appears on some `tool_call` event (an empty list passes). */

@@ -1,4 +1,4 @@
-import type { EvalCheck } from '@atp/kernel';
+import type { EvalCheck } from '../results.js';
 
 /** Optional parts of a check. */
 export interface CheckExtras {

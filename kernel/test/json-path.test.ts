@@ -1,5 +1,5 @@
+import { formatJsonPath, parseJsonPath, resolveJsonPath } from '../src/index.js';
 import { describe, expect, it } from 'vitest';
-import { formatJsonPath, parseJsonPath, resolveJsonPath } from '../src/json-path.js';
 
 describe('parseJsonPath', () => {
   it('parses keys, indexes and quoted keys', () => {
