@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, type Node as YamlNode } from 'yaml';
+import type { LineCounter, Document, Node as YamlNode } from 'yaml';
+import type * as YamlModule from 'yaml';
 import type { AtpConfig, ResolvedConfig } from './types.js';
 import { AtpError, diagnostic, type Diagnostic, type Position } from '../diagnostics.js';
 import { ErrorCodes } from '../codes.js';
@@ -39,7 +40,10 @@ function toPosition(lc: LineCounter, offset: number): Position {
   return { line, column: col, offset };
 }
 
-function findNode(root: YamlNode | null | undefined, path: readonly PropertyKey[]): { node: YamlNode; key?: YamlNode } | undefined {
+type YamlApi = typeof YamlModule;
+
+function findNode(yaml: YamlApi, root: YamlNode | null | undefined, path: readonly PropertyKey[]): { node: YamlNode; key?: YamlNode } | undefined {
+  const { isMap, isSeq, isScalar, isPair } = yaml;
   let node: YamlNode | null | undefined = root;
   let key: YamlNode | undefined;
   for (const seg of path) {
@@ -60,7 +64,7 @@ function findNode(root: YamlNode | null | undefined, path: readonly PropertyKey[
 }
 
 /** Validate a config object with the config schema; issues are located when the YAML/JSON source is known. */
-export function validateConfig(value: unknown, file: string | undefined, source?: { doc: ReturnType<typeof parseDocument>; lc: LineCounter }): AtpConfig {
+export function validateConfig(value: unknown, file: string | undefined, source?: { doc: Document; lc: LineCounter; yaml: YamlApi }): AtpConfig {
   const parsed = ConfigSchema.safeParse(value);
   if (parsed.success) return parsed.data as AtpConfig;
   const diagnostics: Diagnostic[] = parsed.error.issues.flatMap((issue) => {
@@ -77,7 +81,7 @@ export function validateConfig(value: unknown, file: string | undefined, source?
       }
       const d = diagnostic(k !== undefined ? ErrorCodes.ATP_CONFIG_INVALID : ErrorCodes.ATP_CONFIG_INVALID, message, file ? { file } : {});
       if (source) {
-        const found = findNode(source.doc.contents as YamlNode, path);
+        const found = findNode(source.yaml, source.doc.contents as YamlNode, path);
         const target = k !== undefined ? found?.key ?? found?.node : found?.node;
         if (target?.range) {
           d.start = toPosition(source.lc, target.range[0]);
@@ -90,10 +94,11 @@ export function validateConfig(value: unknown, file: string | undefined, source?
   throw new AtpError(diagnostics);
 }
 
-function readYamlLike(file: string): AtpConfig {
+async function readYamlLike(file: string): Promise<AtpConfig> {
+  const yaml = await import('yaml');
   const text = readFileSync(file, 'utf8');
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  const lc = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {
     throw new AtpError(
       doc.errors.map((e) =>
@@ -105,7 +110,7 @@ function readYamlLike(file: string): AtpConfig {
       ),
     );
   }
-  return validateConfig(doc.toJS() ?? {}, file, { doc, lc });
+  return validateConfig(doc.toJS() ?? {}, file, { doc, lc, yaml });
 }
 
 async function importModuleConfig(file: string): Promise<AtpConfig> {
