@@ -14,6 +14,8 @@ export interface TestInheritance {
   defaults?: DefaultsShellInput;
   scoring: ScoringWeights;
   runs: number;
+  /** `--runs`: wins over a test's own `runs_per_test`. */
+  runsOverride?: number;
   /** The suite file's directory: `workspace_fixture` is relative to it. */
   suiteDir: string;
 }
@@ -43,9 +45,15 @@ export function buildTest(ctx: CompileContext, test: TestShellInput, path: DataP
     timeoutMs: (constraints.timeout_seconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
     assertions,
     scoring: inherit.scoring,
-    runs: inherit.runs,
+    runs: inherit.runsOverride ?? test.runs_per_test ?? inherit.runs,
     agents: test.agents ?? [],
     ...(test.mode ? { mode: test.mode } : {}),
+    ...(modeConfig(test) ? { modeConfig: modeConfig(test) } : {}),
     location: locationOf(ctx, path),
   };
+}
+
+/** The multi-agent config block of a test (validated by the schema and the multi-agent rules). */
+function modeConfig(test: TestShellInput): Record<string, unknown> | undefined {
+  return (test.comparison_config ?? test.collaboration_config ?? test.handoff_config ?? undefined) as Record<string, unknown> | undefined;
 }

@@ -11,6 +11,7 @@ import {
   type Diagnostic,
   type Kernel,
   type Plan,
+  type SuiteDocument,
 } from '@atp/kernel';
 import { loadYaml } from './yaml/load.js';
 import { toSuiteData } from './yaml/to-data.js';
@@ -39,6 +40,8 @@ export interface CompileSourceOptions {
   tags?: string;
   /** Runs per test, overriding the config and the suite. */
   runs?: number;
+  /** The kernel's `suite` hook: plugins may adjust the parsed suite (after `${VAR}` substitution) before it is validated. */
+  suiteHook?: (suite: SuiteDocument) => Promise<SuiteDocument>;
   /** Directory a relative `file` is resolved against (default the kernel's cwd, else `process.cwd()`). */
   cwd?: string;
 }
@@ -93,7 +96,13 @@ async function compile(source: string, file: string, options: CompileSourceOptio
 
   // 2. Plain data with ${VAR} substituted.
   const env = options.env ?? process.env;
-  const { data, bindings } = toSuiteData(doc, locator, env, file, diagnostics);
+  const substituted = toSuiteData(doc, locator, env, file, diagnostics);
+  const { bindings } = substituted;
+  let data = substituted.data;
+  if (options.suiteHook && data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    // Plugins see plain data; positions still come from the YAML document, by path.
+    data = (await options.suiteHook({ file, data: data as Record<string, unknown> })).data;
+  }
   // Unknown or recursive aliases are YAML problems too: nothing else is reported with them.
   if (diagnostics.some((d) => d.code === ErrorCodes.ATP_YAML_SYNTAX && d.severity === 'error')) return done(diagnostics);
   if (!isMap(doc.contents) || data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -125,7 +134,7 @@ async function compile(source: string, file: string, options: CompileSourceOptio
   // Runs: the option (--runs) wins over the config's defaults, which win over the suite's.
   const runsPerTest = runs ?? options.kernel?.config.defaults.runs_per_test ?? defaults?.runs_per_test ?? 1;
   const cwd = options.cwd ?? options.kernel?.config.cwd ?? process.cwd();
-  const inherit = { ...(defaults ? { defaults } : {}), scoring, runs: runsPerTest, suiteDir: dirname(resolve(cwd, file)) };
+  const inherit = { ...(defaults ? { defaults } : {}), scoring, runs: runsPerTest, ...(runs !== undefined ? { runsOverride: runs } : {}), suiteDir: dirname(resolve(cwd, file)) };
   const tests = compileTests(ctx, inherit, new Set(agents.map((a) => a.name)));
   if (!top || hasErrors(diagnostics)) return done(diagnostics);
 

@@ -12,6 +12,7 @@ export function createCompiler(): Compiler {
         kernel: input.kernel,
         ...(input.tags !== undefined ? { tags: input.tags } : {}),
         ...(input.runs !== undefined ? { runs: input.runs } : {}),
+        ...(input.suiteHook ? { suiteHook: input.suiteHook } : {}),
       });
     },
     jsonSchema: () => suiteJsonSchema(),

@@ -2,7 +2,7 @@ import type { ATPEvent, ATPRequest, ATPResponse } from './protocol/index.js';
 import type { AssertionSpec, PlanTest } from './plan.js';
 import type { EvalResult, EvaluatorOutput, RunReport } from './results.js';
 import type { Diagnostic } from './diagnostics.js';
-import type { TapOnlyHooks } from './hooks.js';
+import type { SuiteDocument, TapOnlyHooks } from './hooks.js';
 import type { FailureKind } from './results.js';
 import type { Kernel } from './kernel.js';
 import type { Plan } from './plan.js';
@@ -190,6 +190,8 @@ export interface CompileInput {
   tags?: string;
   /** Override runs per test. */
   runs?: number;
+  /** Fire the kernel's `suite` hook on the parsed suite (given only when plugins tapped it). */
+  suiteHook?: (suite: SuiteDocument) => Promise<SuiteDocument>;
 }
 
 /** What a compiler returns. */

@@ -164,7 +164,16 @@ export class Kernel {
     }
     const entry = this.compilerFor(file);
     const compiler = (await this.registries.compilers.load(entry.name)).createCompiler();
-    const out = await compiler.compile({ file, source, env: options.env ?? process.env, kernel: this, tags: options.tags, runs: options.runs });
+    const tapped = (this.hooks.suite as unknown as { taps: unknown[] }).taps.length > 0;
+    const out = await compiler.compile({
+      file,
+      source,
+      env: options.env ?? process.env,
+      kernel: this,
+      tags: options.tags,
+      runs: options.runs,
+      ...(tapped ? { suiteHook: (suite) => this.hooks.suite.promise(suite) } : {}),
+    });
     if (!out.plan || hasErrors(out.diagnostics)) return { file, source, diagnostics: out.diagnostics };
     const plan = await this.hooks.plan.promise(out.plan);
     return { file, source, plan, diagnostics: out.diagnostics };

@@ -88,6 +88,8 @@ export interface PlanTest {
   agents: string[];
   /** Multi-agent mode when set in the suite (comparison runs each agent; others are recorded). */
   mode?: 'comparison' | 'collaboration' | 'handoff';
+  /** The mode's config block (`comparison_config`, `collaboration_config` or `handoff_config`), validated. */
+  modeConfig?: Record<string, unknown>;
   location?: SourceLocation;
 }
 

@@ -112,6 +112,7 @@ export const TestSchema = z
     constraints: ConstraintsSchema.optional(),
     assertions: z.array(AssertionSchema).optional(),
     scoring: ScoringSchema.optional(),
+    runs_per_test: PositiveInt.optional().describe('Runs of this test (overrides defaults.runs_per_test; --runs overrides it)'),
     agents: z.array(z.string().min(1)).min(1).optional().describe('Agents of a multi-agent test (names from the suite agents)'),
     mode: z.enum(MODES).optional().describe('Multi-agent mode'),
     comparison_config: ComparisonConfigSchema.optional(),
