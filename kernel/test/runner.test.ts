@@ -252,3 +252,38 @@ describe('evaluationOrder', () => {
     expect(evaluationOrder([outer, a, inner, b]).map((x) => x.id)).toEqual(['a', 'b', 'inner', 'outer']);
   });
 });
+
+describe('--sandbox', () => {
+  it('gives each job a workspace with the fixture copied in, kept until evaluation ends, then removed', async () => {
+    const { mkdirSync, writeFileSync, existsSync } = await import('node:fs');
+    const fixture = mkdtempSync(join(tmpdir(), 'atp-fixture-'));
+    mkdirSync(join(fixture, 'data'));
+    writeFileSync(join(fixture, 'data/config.json'), '{"name":"test-project"}');
+    const seen: string[] = [];
+    const { kernel } = await setup({
+      sandboxed: async (req) => {
+        const ws = req.context!.workspace_path!;
+        seen.push(ws);
+        expect(existsSync(join(ws, 'data/config.json'))).toBe(true);
+        writeFileSync(join(ws, 'out.txt'), 'made by the agent');
+        return ok(req);
+      },
+    });
+    let existedDuringEvaluation = false;
+    await kernel.use(
+      definePlugin({
+        name: 'ws-check',
+        apiVersion: 1,
+        evaluators: [{ name: 'ws_file', description: 'file in workspace', load: async () => ({ createEvaluator: () => ({ evaluate: ({ workspace }) => {
+          existedDuringEvaluation = Boolean(workspace && existsSync(join(workspace, 'out.txt')));
+          return { checks: [{ name: 'ws_file', passed: existedDuringEvaluation, score: existedDuringEvaluation ? 1 : 0 }] };
+        } }) }) }],
+      }),
+    );
+    const report = await runPlan(kernel, plan([test('sandboxed', { workspaceFixture: fixture, runs: 2, assertions: [{ id: 'ws_file', type: 'ws_file', config: {}, critical: false }] })]), { sandbox: true, journal: false });
+    expect(report.tests[0]!.passed).toBe(true);
+    expect(existedDuringEvaluation).toBe(true);
+    expect(new Set(seen).size).toBe(2);
+    for (const ws of seen) expect(existsSync(ws)).toBe(false);
+  });
+});
