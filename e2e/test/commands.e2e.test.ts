@@ -102,4 +102,22 @@ export default { plugins: [preset, { name: 'rename', apiVersion: 1, setup({ hook
     const r = await atp(['list', 'suite.yaml'], dir);
     expect(r.stdout).toBe('renamed (1 test)\n  b   second  [slow]\n');
   });
+
+  it('--adapter and --adapter-config define the agent of a suite without agents; config errors are caught first', async () => {
+    const dir = tempProject({
+      'agent.mjs': AGENT,
+      'suite.yaml': 'test_suite: bare\ntests:\n  - id: x\n    name: x\n    task: { description: "hello x" }\n    assertions: [{ type: contains, config: { pattern: hello } }]\n',
+    });
+    const none = await atp(['test', 'suite.yaml'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no agent to test: the suite defines no agents [ATP_UNKNOWN_AGENT]');
+    const ok = await atp(['test', 'suite.yaml', '--adapter', 'cli', '--adapter-config', 'command=node', '--adapter-config', 'args=["agent.mjs"]'], dir);
+    expect(ok.code).toBe(0);
+    const typo = await atp(['test', 'suite.yaml', '--adapter', 'cli', '--adapter-config', 'command=node,comand=x'], dir);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/agent "default" \(cli\): .*comand/);
+    const wrong = await atp(['test', 'suite.yaml', '--adapter', 'htp'], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('unknown adapter "htp" — did you mean "http"?');
+  });
 });
