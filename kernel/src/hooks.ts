@@ -33,6 +33,16 @@ export interface RunStartInfo {
   totalJobs: number;
   parallel: number;
   startedAt: string;
+  /** Lets plugins end the run early (a budget tracker, a watchdog): no new job starts after `stop`. */
+  control: RunControl;
+}
+
+/** Run control handed to `runStart` taps. */
+export interface RunControl {
+  /** Stop starting new jobs; jobs in flight finish and are reported. `reason` becomes the report's error. */
+  stop(reason: string): void;
+  /** Whether the run was stopped (by `stop`, --fail-fast, --budget or Ctrl-C). */
+  readonly stopped: boolean;
 }
 
 /** Passed to `jobStart` and `event`. */

@@ -33,6 +33,7 @@ export {
   type TapOptions,
   type SuiteDocument,
   type RunStartInfo,
+  type RunControl,
   type JobInfo,
   type JobEndInfo,
 } from './hooks.js';

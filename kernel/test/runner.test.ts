@@ -287,3 +287,35 @@ describe('--sandbox', () => {
     for (const ws of seen) expect(existsSync(ws)).toBe(false);
   });
 });
+
+describe('stopping a run early', () => {
+  it('--budget stops starting jobs once the reported cost reaches it', async () => {
+    const { kernel, calls } = await setup({
+      a: async (req) => ok(req, { metrics: { cost_usd: 0.3 } }),
+      b: async (req) => ok(req, { metrics: { cost_usd: 0.3 } }),
+      c: async (req) => ok(req, { metrics: { cost_usd: 0.3 } }),
+    });
+    const report = await runPlan(kernel, plan([test('a'), test('b'), test('c')]), { budgetUsd: 0.5, journal: false });
+    expect([...calls.keys()]).toEqual(['a', 'b']);
+    expect(report.error).toBe('budget of $0.5 reached ($0.6 spent): no new jobs were started');
+    expect(report.summary.success).toBe(false);
+  });
+
+  it('a plugin can stop the run through runStart control', async () => {
+    const { kernel, calls } = await setup({ a: async (req) => ok(req), b: async (req) => ok(req) });
+    await kernel.use(
+      definePlugin({
+        name: 'watchdog',
+        apiVersion: 1,
+        setup({ hooks }) {
+          let control: { stop(reason: string): void } | undefined;
+          hooks.runStart.tap('w', (info) => void (control = info.control));
+          hooks.evaluated.tap('w', () => control?.stop('watchdog: enough'));
+        },
+      }),
+    );
+    const report = await runPlan(kernel, plan([test('a'), test('b')]), { journal: false });
+    expect([...calls.keys()]).toEqual(['a']);
+    expect(report.error).toBe('watchdog: enough');
+  });
+});

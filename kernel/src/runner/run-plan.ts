@@ -45,6 +45,8 @@ export interface RunPlanOptions extends AgentSelection {
   /** Aborting stops starting jobs, aborts in-flight ones and finishes with what completed. */
   signal?: AbortSignal;
   reporters?: AttachedReporter[];
+  /** Stop starting jobs once the agents' reported `cost_usd` reaches this many dollars. */
+  budgetUsd?: number;
   /** Directory relative paths of adapter configs resolve against (the suite's). */
   baseDir?: string;
   logger?: Logger;
@@ -86,7 +88,19 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   const pending = jobs.filter((j) => !done.has(j.id));
   const startedAt = new Date();
   const parallel = Math.max(1, options.failFast ? 1 : (options.parallel ?? 1));
-  await kernel.hooks.runStart.promise({ runId, plan, pendingJobs: pending.length, totalJobs: jobs.length, parallel, startedAt: startedAt.toISOString() });
+  let stopStarting = false;
+  let stopReason: string | undefined;
+  const stop = (reason: string): void => {
+    if (!stopStarting) stopReason = reason;
+    stopStarting = true;
+  };
+  const control = {
+    stop,
+    get stopped() {
+      return stopStarting || signal.aborted;
+    },
+  };
+  await kernel.hooks.runStart.promise({ runId, plan, pendingJobs: pending.length, totalJobs: jobs.length, parallel, startedAt: startedAt.toISOString(), control });
 
   // Aggregation: per (test, agent), buffer run results until every run is in, then emit testEnd.
   const expected = new Map<string, number>();
@@ -112,8 +126,8 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
 
   const pool = new AdapterPool(kernel, agents, options.baseDir ?? kernel.config.cwd, logger);
   const evaluators = new Map<string, Evaluator>();
-  let stopStarting = false;
   let next = 0;
+  let spentUsd = 0;
 
   const executeJob = async (job: PlanJob): Promise<JobResult | undefined> => {
     const test = testsById.get(job.testId)!;
@@ -208,7 +222,11 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       if (!result) continue;
       journal?.append(result);
       await record(result);
-      if (options.failFast && !result.passed) stopStarting = true;
+      spentUsd += result.response.metrics?.cost_usd ?? 0;
+      if (options.budgetUsd !== undefined && spentUsd >= options.budgetUsd) {
+        stop(`budget of $${options.budgetUsd} reached ($${Math.round(spentUsd * 1e6) / 1e6} spent): no new jobs were started`);
+      }
+      if (options.failFast && !result.passed) stop('stopped after the first failure (--fail-fast)');
     }
   };
 
@@ -226,7 +244,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   }
   const interrupted = signal.aborted;
   if (interrupted) runError = 'interrupted: jobs not started were skipped and in-flight jobs were aborted';
-  else if (stopStarting) runError = 'stopped after the first failure (--fail-fast)';
+  else if (stopStarting) runError = stopReason;
 
   const order = new Map(plan.tests.map((t, i) => [t.id, i]));
   const agentOrder = [...new Set(jobs.map((j) => j.agent))];

@@ -82,6 +82,7 @@ const command: CommandModule = {
     agent: { type: 'string', multiple: true, value: 'NAME', description: 'run against this agent (repeat to compare agents)' },
     adapter: { type: 'string', value: 'NAME', description: 'adapter for the agent (http, cli, …)' },
     'adapter-config': { type: 'string', multiple: true, value: 'K=V', description: 'adapter config entry; values parsed as JSON when possible' },
+    budget: { type: 'string', value: 'USD', description: 'stop starting jobs once the agents have spent this many dollars' },
     resume: { type: 'string', value: 'RUN_ID', description: 'resume an interrupted run: only missing jobs run' },
     sandbox: { type: 'boolean', description: 'give each job its own workspace directory' },
     retries: { type: 'string', value: 'N', description: 'retries of retryable adapter errors' },
@@ -98,6 +99,9 @@ const command: CommandModule = {
     const retriesRaw = options.retries;
     const retries = retriesRaw === undefined ? undefined : Number(retriesRaw);
     if (retries !== undefined && (!Number.isInteger(retries) || retries < 0)) throw new AtpError(diagnostic(ErrorCodes.ATP_USAGE, `--retries expects a whole number ≥ 0`), { exitCode: 2 });
+    const budgetRaw = str(options.budget);
+    const budgetUsd = budgetRaw === undefined ? undefined : Number(budgetRaw);
+    if (budgetUsd !== undefined && !(budgetUsd > 0)) throw new AtpError(diagnostic(ErrorCodes.ATP_USAGE, `--budget expects an amount in dollars > 0, got "${budgetRaw}"`), { exitCode: 2 });
     const adapterConfig = list(options['adapter-config']).length ? parseAdapterConfig(list(options['adapter-config'])) : undefined;
     const logger = createLogger({ debug: ctx.debug });
     let exit = 0;
@@ -127,6 +131,7 @@ const command: CommandModule = {
         ...(str(options.resume) ? { resume: str(options.resume) } : {}),
         ...(str(options['runs-dir']) ? { runsDir: str(options['runs-dir']) } : {}),
         journal: !options['no-journal'],
+        ...(budgetUsd !== undefined ? { budgetUsd } : {}),
         signal: ctx.signal,
         reporters,
         baseDir: dirname(resolve(ctx.cwd, file)),
