@@ -47,6 +47,8 @@ export function createConsoleReporter(config: ConsoleReporterConfig, init: Repor
   let state: ProgressState | undefined;
   let drawn = false;
   let printedTests = false;
+  let testsTotal = 0;
+  let testsDone = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const write = (text: string): void => {
@@ -82,6 +84,7 @@ export function createConsoleReporter(config: ConsoleReporterConfig, init: Repor
     const multiAgent = agents.size > 1;
     const labels = new Set(info.plan.jobs.map((job) => testLabel(names.get(job.testId) ?? job.testId, job.agent, multiAgent)));
     lineContext = { color: lineColor, multiAgent, nameWidth: nameWidthFor([...labels]) };
+    testsTotal = new Set(info.plan.jobs.map((job) => `${job.testId}\u0000${job.agent}`)).size;
     if (mode !== 'live') return;
     state = { total: info.pendingJobs, done: 0, passed: 0, failed: 0, startedAt: now(), running: [] };
     draw();
@@ -112,7 +115,9 @@ export function createConsoleReporter(config: ConsoleReporterConfig, init: Repor
       write(`${line}\n`);
       draw();
     } else {
-      write(`${line}\n`);
+      // Plain progress lines are numbered so a CI log that merges stderr and stdout tells them from the summary.
+      testsDone += 1;
+      write(`[${String(testsDone).padStart(String(testsTotal).length)}/${testsTotal}] ${line.trimStart()}\n`);
     }
   };
 

@@ -110,10 +110,10 @@ describe('console reporter off a terminal (CI)', () => {
     await reporter.finish(smokeReport);
 
     expect(stream.writes).toEqual([
-      '  ✓ Create greeting file            95.0/100  [1.2s]\n',
-      '  ✗ Read missing file               40.0/100  [812ms]\n',
-      '  ✗ Slow task                       no score  [1.0s]\n',
-      '  ✗ Unreachable agent               no score  [15ms]\n',
+      '[1/4] ✓ Create greeting file            95.0/100  [1.2s]\n',
+      '[2/4] ✗ Read missing file               40.0/100  [812ms]\n',
+      '[3/4] ✗ Slow task                       no score  [1.0s]\n',
+      '[4/4] ✗ Unreachable agent               no score  [15ms]\n',
     ]);
     expect(init.output).toEqual([`\n${renderSummary(smokeReport, { color: true, verbose: false })}`]);
   });
