@@ -11,16 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { jobs: { type: 'string', default: '1000,10000' }, parallel: { type: 'string', default: '8' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { jobs: { type: 'string', default: '1000,10000' }, parallel: { type: 'string', default: '8' }, only: { type: 'string' }, child: { type: 'string' } } });
 const sizes = values.jobs.split(',').map(Number);
 const parallel = Number(values.parallel);
 const { loadKernel, run } = await import(join(root, 'kernel/dist/index.js'));
 
-mkdirSync(join(root, '.tmp'), { recursive: true });
-const work = mkdtempSync(join(root, '.tmp', 'bench-run-'));
+let work;
+if (!values.child) {
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  work = mkdtempSync(join(root, '.tmp', 'bench-run-'));
+}
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
 
 function startServer() {
   return new Promise((resolve) => {
@@ -67,13 +68,29 @@ async function bareLoop(port, n) {
   return performance.now() - t0;
 }
 
-async function timedRun(file) {
-  const kernel = await loadKernel({ cwd: work });
+// Each measured run happens in a fresh child process so its peak RSS is the runner's alone.
+async function runChild(file) {
+  const kernel = await loadKernel({ cwd: dirname(file) });
   const t0 = performance.now();
-  const report = await run(file, { kernel, parallel, journal: true, runsDir: join(work, 'runs') });
+  const report = await run(file, { kernel, parallel, journal: true, runsDir: join(dirname(file), 'runs') });
   const ms = performance.now() - t0;
   if (!report.summary.success) throw new Error(`benchmark run failed: ${JSON.stringify(report.summary)}`);
-  return ms;
+  return { ms, rss: process.resourceUsage().maxRSS * 1024 };
+}
+
+function timedRun(file) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', file, '--parallel', String(parallel)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`benchmark child exited with ${code}`))));
+  });
+}
+
+if (values.child) {
+  const result = await runChild(values.child);
+  process.stdout.write(JSON.stringify(result));
+  process.exit(0);
 }
 
 const rows = [];
@@ -83,24 +100,21 @@ try {
     if (!values.only || values.only === 'http') {
       const bare = await bareLoop(port, n);
       const { file, total } = suite(n, `  - name: echo\n    type: http\n    config: { endpoint: "http://127.0.0.1:${port}/", allow_internal: true }\n`);
-      peakRss = 0;
-      const ms = await timedRun(file);
-      rows.push({ agent: 'http keep-alive', jobs: total, ms, bare, rss: peakRss });
+      const { ms, rss } = await timedRun(file);
+      rows.push({ agent: 'http keep-alive', jobs: total, ms, bare, rss });
     }
     if (!values.only || values.only === 'cli') {
       const { file, total } = suite(n, `  - name: echo\n    type: cli\n    config: { command: node, args: ["${join(root, 'bench/agents/echo-persistent.mjs')}"], persistent: true, max_concurrency: ${parallel} }\n`);
-      peakRss = 0;
-      const ms = await timedRun(file);
-      rows.push({ agent: 'cli persistent', jobs: total, ms, bare: undefined, rss: peakRss });
+      const { ms, rss } = await timedRun(file);
+      rows.push({ agent: 'cli persistent', jobs: total, ms, bare: undefined, rss });
     }
   }
 } finally {
   server.kill('SIGTERM');
-  clearInterval(sampler);
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`parallel ${parallel}; runner = SDK run() with journal and evaluation (artifact_exists) per job`);
+console.log(`parallel ${parallel}; runner = SDK run() with journal and evaluation (artifact_exists) per job, in its own process (peak RSS = its max RSS)`);
 console.log('agent             jobs     jobs/s   bare jobs/s   % of bare   overhead/job   peak RSS');
 for (const r of rows) {
   const jps = (r.jobs / r.ms) * 1000;
