@@ -51,7 +51,7 @@ async function createReporters(ctx: CommandContext, suiteName: string): Promise<
     const rawConfig = kernel.config.reporters[f] ?? {};
     const parsed = entry.configSchema ? entry.configSchema.safeParse(rawConfig) : { success: true as const, data: rawConfig };
     if (!parsed.success) {
-      throw new AtpError(parsed.error.issues.map((i) => diagnostic(ErrorCodes.ATP_CONFIG_INVALID, `reporters.${f}.${i.path.join('.')}: ${i.message}`, kernel.config.configFile ? { file: kernel.config.configFile } : {})));
+      throw new AtpError(parsed.error.issues.map((i) => diagnostic(ErrorCodes.ATP_CONFIG_INVALID, `reporters.${[f, ...i.path].join('.')}: ${i.message}`, kernel.config.configFile ? { file: kernel.config.configFile } : {})));
     }
     const mod = await kernel.registries.reporters.load(f);
     const target = file;
