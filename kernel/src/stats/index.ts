@@ -1,2 +1,12 @@
-export { logGamma, incompleteBeta, studentTCdf, studentTTwoSidedP, studentTQuantile, normalCdf } from './student-t.js';
+export { logGamma, regularizedGammaP, regularizedGammaQ } from './gamma.js';
+export { erfc, normalCdf, normalQuantile } from './normal.js';
+export { incompleteBeta, studentTCdf, studentTTwoSidedP, studentTQuantile } from './student-t.js';
 export { mean, sampleStd, median, confidenceInterval, describe, passAtK, passHatK } from './descriptive.js';
+export { summarize, type Sample, type SampleSummary } from './sample.js';
+export { welchTTest, welchSatterthwaiteDf, studentTTest, oneSampleTTest, pairedTTest, type TTestResult, type TTestOptions } from './t-test.js';
+export { wilsonInterval, differenceConfidenceInterval } from './intervals.js';
+export { cohensD, hedgesG, hedgesCorrection } from './effect-size.js';
+export { compareSamples, type SampleComparison, type CompareSamplesOptions } from './compare-samples.js';
+export { linearRegression, type LinearFit } from './regression.js';
+export { holmAdjust } from './multiple-testing.js';
+export { stratifiedMean, stratifiedWelchTTest, type StratifiedMean } from './stratified.js';

@@ -1,24 +1,14 @@
 /**
  * Student's t distribution: exact CDF through the regularized incomplete beta function
- * (continued fraction, modified Lentz), and its quantile by safeguarded Newton iteration.
+ * (continued fraction, modified Lentz), and its quantile by bracketing and bisection.
+ * `df` may be fractional (Welch's test) or Infinity (the normal limit).
  */
+
+import { logGamma } from './gamma.js';
+import { normalCdf, normalQuantile } from './normal.js';
 
 const EPS = 1e-15;
 const FPMIN = 1e-300;
-
-/** ln Γ(x) by the Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for x > 0. */
-export function logGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
-  let a = c[0]!;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i]! / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
 
 function betaContinuedFraction(a: number, b: number, x: number): number {
   const qab = a + b;
@@ -73,26 +63,10 @@ export function studentTCdf(t: number, df: number): number {
 /** Two-sided p-value of a t statistic. */
 export function studentTTwoSidedP(t: number, df: number): number {
   if (Number.isNaN(t)) return 1;
+  if (!Number.isFinite(t)) return 0;
+  if (df === Infinity) return Math.min(1, 2 * normalCdf(-Math.abs(t)));
   const x = df / (df + t * t);
-  return Number.isFinite(t) ? Math.min(1, incompleteBeta(x, df / 2, 0.5)) : 0;
-}
-
-/** The standard normal CDF (erfc by a Chebyshev fit with relative error below 1.2e-7). */
-export function normalCdf(z: number): number {
-  return 0.5 * erfc(-z / Math.SQRT2);
-}
-
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
+  return Math.min(1, incompleteBeta(x, df / 2, 0.5));
 }
 
 /** The t value with P(T ≤ t) = p for `df` degrees of freedom. */
@@ -100,7 +74,8 @@ export function studentTQuantile(p: number, df: number): number {
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
   if (p === 0.5) return 0;
-  // Bracket, then bisect with Newton steps; the CDF is monotone so this always converges.
+  if (df === Infinity) return normalQuantile(p);
+  // Bracket, then bisect: the CDF is monotone so this always converges.
   let lo = -1;
   let hi = 1;
   while (studentTCdf(lo, df) > p) lo *= 2;

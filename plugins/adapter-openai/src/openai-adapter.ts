@@ -1,0 +1,177 @@
+/**
+ * The `openai` adapter: an LLM agent (model + system prompt + suite-declared tools) on the Chat
+ * Completions API of OpenAI, Azure OpenAI or any OpenAI-compatible server (vLLM, Ollama, LM Studio),
+ * through the official `openai` SDK.
+ */
+import OpenAI, { AzureOpenAI } from 'openai';
+import { AdapterError, redact, reveal } from '@atp/kernel';
+import type { ATPRequest, ATPResponse, Adapter, AdapterCallContext, AdapterInit, Logger } from '@atp/kernel';
+import { runAgentLoop, type ModelTurn } from './agent-loop.js';
+import { DEFAULT_AZURE_API_VERSION, OPENAI_ENV, OpenAIAgentConfigSchema, envValue, type OpenAIAgentConfig, type OpenAIAgentConfigInput } from './config.js';
+import type { ErrorContext } from './errors.js';
+import { OpenAISession } from './openai-session.js';
+import { OPENAI_PRICES, costUsd, findPrice, type Price } from './pricing.js';
+import { allowedTools, stepLimit, taskPrompt } from './task.js';
+import { ToolRunner } from './tool-runner.js';
+
+const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+function display(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname.replace(/\/$/, '')}`;
+  } catch {
+    return url;
+  }
+}
+
+/** The SDK's logger, routed to ATP's (redacted) logger. */
+function sdkLogger(logger: Logger, secrets: readonly string[]): Record<'error' | 'warn' | 'info' | 'debug', (message: string, ...rest: unknown[]) => void> {
+  const text = (message: string, rest: unknown[]): string => redact([message, ...rest.map((r) => (typeof r === 'string' ? r : JSON.stringify(r)))].join(' '), secrets);
+  return {
+    // Errors reach the user as AdapterErrors; the SDK's own report would say it twice.
+    error: (m, ...r) => logger.debug(`openai sdk: ${text(m, r)}`),
+    warn: (m, ...r) => logger.warn(`openai sdk: ${text(m, r)}`),
+    info: (m, ...r) => logger.debug(`openai sdk: ${text(m, r)}`),
+    debug: (m, ...r) => logger.debug(`openai sdk: ${text(m, r)}`),
+  };
+}
+
+interface Connection {
+  client: OpenAI;
+  provider: 'openai' | 'azure';
+  errors: Omit<ErrorContext, 'timeoutMs'>;
+  /** Whether this is a hosted OpenAI service (unknown prices are then worth a warning). */
+  hosted: boolean;
+}
+
+function connect(config: OpenAIAgentConfig, logger: Logger): Connection {
+  const common = { maxRetries: config.max_retries, timeout: config.timeout_seconds * 1000 };
+  if (config.azure) {
+    const endpoint = config.azure.endpoint ?? envValue(OPENAI_ENV.azureEndpoint);
+    const key = config.azure.api_key !== undefined ? reveal(config.azure.api_key) : config.azure.ad_token === undefined ? envValue(OPENAI_ENV.azureApiKey) : undefined;
+    const token = key === undefined ? (config.azure.ad_token !== undefined ? reveal(config.azure.ad_token) : envValue(OPENAI_ENV.azureAdToken)) : undefined;
+    if (!endpoint) throw new AdapterError('other', `no Azure endpoint: set azure.endpoint or the ${OPENAI_ENV.azureEndpoint} environment variable`, { retryable: false });
+    if (key === undefined && token === undefined) {
+      throw new AdapterError('other', `no Azure credential: set ${OPENAI_ENV.azureApiKey} (or azure.api_key), or an Entra ID token in ${OPENAI_ENV.azureAdToken} (or azure.ad_token)`, { retryable: false });
+    }
+    const secrets = [key, token].filter((s): s is string => s !== undefined);
+    const deployment = config.azure.deployment ?? config.model;
+    const client = new AzureOpenAI({
+      ...common,
+      endpoint,
+      deployment,
+      apiVersion: config.azure.api_version ?? envValue(OPENAI_ENV.azureApiVersion) ?? DEFAULT_AZURE_API_VERSION,
+      ...(key !== undefined ? { apiKey: key } : { azureADTokenProvider: () => Promise.resolve(token!) }),
+      logger: sdkLogger(logger, secrets),
+    });
+    return {
+      client,
+      provider: 'azure',
+      hosted: true,
+      errors: {
+        service: 'Azure OpenAI',
+        endpoint: `${display(endpoint)}/openai/deployments/${deployment}`,
+        credentialHint: key !== undefined ? `the key (azure.api_key or ${OPENAI_ENV.azureApiKey})` : `the Entra ID token (azure.ad_token or ${OPENAI_ENV.azureAdToken})`,
+        maxRetries: config.max_retries,
+        secrets,
+      },
+    };
+  }
+  const baseURL = config.base_url ?? envValue(OPENAI_ENV.baseUrl) ?? OPENAI_BASE_URL;
+  const key = config.api_key !== undefined ? reveal(config.api_key) : envValue(OPENAI_ENV.apiKey);
+  const hosted = baseURL === OPENAI_BASE_URL;
+  if (key === undefined && hosted) {
+    throw new AdapterError('other', `no OpenAI API key: set the ${OPENAI_ENV.apiKey} environment variable (or api_key in the agent config)`, { retryable: false });
+  }
+  const secrets = key === undefined ? [] : [key];
+  const client = new OpenAI({
+    ...common,
+    baseURL,
+    // Local servers (Ollama, vLLM…) often need no key: the SDK insists on one, so send none at all.
+    apiKey: key ?? 'no-key',
+    ...(key === undefined ? { defaultHeaders: { Authorization: null } } : {}),
+    logger: sdkLogger(logger, secrets),
+  });
+  return {
+    client,
+    provider: 'openai',
+    hosted,
+    errors: {
+      service: hosted ? 'OpenAI' : 'the OpenAI-compatible server',
+      endpoint: display(baseURL),
+      credentialHint: `the API key (api_key in the agent config, or ${OPENAI_ENV.apiKey})`,
+      maxRetries: config.max_retries,
+      secrets,
+    },
+  };
+}
+
+/** An `openai` agent. One SDK client per agent; runs may be concurrent. */
+export class OpenAIAdapter implements Adapter {
+  readonly #config: OpenAIAgentConfig;
+  readonly #logger: Logger;
+  readonly #tools: ToolRunner;
+  readonly #connection: Connection;
+  readonly #warnedPrices = new Set<string>();
+
+  constructor(config: OpenAIAgentConfig, init: AdapterInit, tools: ToolRunner) {
+    this.#config = config;
+    this.#logger = init.logger;
+    this.#tools = tools;
+    this.#connection = connect(config, init.logger);
+  }
+
+  /** Run the agent on one request. */
+  async run(request: ATPRequest, context: AdapterCallContext): Promise<ATPResponse> {
+    const config = this.#config;
+    const offered = this.#tools.offered(allowedTools(request));
+    const timeoutMs = Math.min(config.timeout_seconds * 1000, context.timeoutMs > 0 ? context.timeoutMs : Number.POSITIVE_INFINITY);
+    const session = new OpenAISession({
+      client: this.#connection.client,
+      model: config.model,
+      ...(config.system_prompt !== undefined ? { systemPrompt: config.system_prompt } : {}),
+      prompt: taskPrompt(request),
+      tools: offered,
+      ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
+      ...(config.max_tokens !== undefined ? { maxTokens: config.max_tokens } : {}),
+      stream: config.stream,
+      timeoutMs,
+      errors: { ...this.#connection.errors, timeoutMs },
+    });
+    return runAgentLoop({
+      request,
+      context,
+      session,
+      tools: this.#tools,
+      offered: offered.map((t) => t.name),
+      maxSteps: stepLimit(config.max_steps, request),
+      provider: this.#connection.provider,
+      responseFile: config.response_file,
+      cost: (turn) => this.#cost(turn),
+    });
+  }
+
+  #cost(turn: ModelTurn): number | undefined {
+    const price: Price | undefined = this.#config.pricing ?? findPrice(turn.model, OPENAI_PRICES) ?? findPrice(this.#config.model, OPENAI_PRICES);
+    if (price) return costUsd(price, turn.usage.input, turn.usage.output);
+    if (!this.#warnedPrices.has(turn.model)) {
+      this.#warnedPrices.add(turn.model);
+      const message = `no price known for model "${turn.model}": cost_usd is not reported; set pricing: {input_per_1k, output_per_1k} in the agent config`;
+      if (this.#connection.hosted) this.#logger.warn(message);
+      else this.#logger.debug(message);
+    }
+    return undefined;
+  }
+}
+
+/** Create an `openai` adapter: the config is validated (again, so defaults apply) and tool scripts are loaded. */
+export async function createAdapter(config: OpenAIAgentConfigInput, init: AdapterInit): Promise<OpenAIAdapter> {
+  const parsed = OpenAIAgentConfigSchema.safeParse(config);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
+    throw new AdapterError('other', `invalid openai agent config: ${issues}`, { retryable: false });
+  }
+  const tools = await ToolRunner.create(parsed.data.tools, init.baseDir);
+  return new OpenAIAdapter(parsed.data, init, tools);
+}
