@@ -83,6 +83,8 @@ export interface EvaluationInput<TConfig = Record<string, unknown>> {
   events: readonly ATPEvent[];
   /** The sandbox workspace of the run, when the runner gave one; still present during evaluation. */
   workspace?: string;
+  /** The suite file's directory: suite-relative paths in configs (baselines, snapshots, ground truth) resolve here. */
+  suiteDir: string;
   /** Results of the test's assertions evaluated so far (composites run last). */
   results: ReadonlyMap<string, EvalResult>;
   /** Evaluate an inline assertion (composite tree leaves); unknown types resolve as skipped. */

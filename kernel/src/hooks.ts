@@ -35,6 +35,10 @@ export interface RunStartInfo {
   startedAt: string;
   /** Lets plugins end the run early (a budget tracker, a watchdog): no new job starts after `stop`. */
   control: RunControl;
+  /** The run's journal directory (`.atp/runs/<run-id>`), where plugins may write files; absent with `--no-journal`. */
+  runDir?: string;
+  /** `--budget`: the run's budget in dollars, for plugins that track costs the kernel cannot see. */
+  budgetUsd?: number;
 }
 
 /** Run control handed to `runStart` taps. */
@@ -144,9 +148,16 @@ export class PluginError extends AtpError {
   readonly hook: string;
   constructor(plugin: string, hook: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(diagnostic(ErrorCodes.ATP_PLUGIN_ERROR, `plugin "${plugin}" failed in hook "${hook}": ${reason}`, {
-      hint: 'this is a bug in the plugin or its configuration; run with --debug for the stack trace',
-    }), { cause });
+    // A plugin that reports its own diagnostics (a missing API key, a bad option) keeps them, located.
+    const own = cause instanceof AtpError ? cause.diagnostics : undefined;
+    super(
+      own
+        ? own.map((d) => ({ ...d, message: `${d.message} (plugin "${plugin}", hook "${hook}")` }))
+        : diagnostic(ErrorCodes.ATP_PLUGIN_ERROR, `plugin "${plugin}" failed in hook "${hook}": ${reason}`, {
+            hint: 'this is a bug in the plugin or its configuration; run with --debug for the stack trace',
+          }),
+      { cause, exitCode: cause instanceof AtpError ? cause.exitCode : 2 },
+    );
     this.name = 'PluginError';
     this.plugin = plugin;
     this.hook = hook;

@@ -141,4 +141,6 @@ export interface RunReport {
   };
   /** A run-level error (interrupted, budget exhausted). */
   error?: string;
+  /** Data plugins attach in `runEnd` taps, keyed by plugin name (cost summaries…); reporters may show it. */
+  extensions?: Record<string, unknown>;
 }

@@ -53,7 +53,7 @@ export interface AssertionInput {
 export async function evaluate(
   response: ATPResponse,
   assertions: readonly AssertionInput[],
-  options: SdkOptions & { events?: readonly ATPEvent[]; request?: ATPRequest; workspace?: string } = {},
+  options: SdkOptions & { events?: readonly ATPEvent[]; request?: ATPRequest; workspace?: string; suiteDir?: string } = {},
 ): Promise<EvalResult[]> {
   const kernel = await kernelFor(options);
   const seen = new Map<string, number>();
@@ -85,5 +85,5 @@ export async function evaluate(
     runs: 1,
     agents: [],
   };
-  return evaluateRun(kernel, { test, request, response, events: options.events ?? [], workspace: options.workspace, signal: new AbortController().signal, logger: kernel.logger });
+  return evaluateRun(kernel, { test, request, response, events: options.events ?? [], workspace: options.workspace, suiteDir: options.suiteDir ?? kernel.config.cwd, signal: new AbortController().signal, logger: kernel.logger });
 }

@@ -11,6 +11,6 @@ export const builtinPlugin = definePlugin({
     { name: 'plan', usage: 'plan SUITE [--json]', description: 'print the compiled plan of a suite', load: () => import('./commands/plan.js') },
     { name: 'list', usage: 'list SUITE [--tags T]', description: 'list the tests of a suite with their tags', load: () => import('./commands/list.js') },
     { name: 'schema', usage: 'schema protocol|config|suite', description: 'print a JSON Schema (ATP protocol, config file, suite format)', load: () => import('./commands/schema.js') },
-    { name: 'plugins', usage: 'plugins list|info NAME', description: 'list installed plugins and what they register', load: () => import('./commands/plugins.js') },
+    { name: 'plugins', usage: 'plugins list|info|enable|disable NAME', description: 'list, inspect, enable and disable plugins', load: () => import('./commands/plugins.js') },
   ],
 });

@@ -11,6 +11,8 @@ export interface RunEvaluationInput {
   response: ATPResponse;
   events: readonly ATPEvent[];
   workspace?: string;
+  /** The suite file's directory. */
+  suiteDir: string;
   signal: AbortSignal;
   logger: Logger;
 }
@@ -102,6 +104,7 @@ export async function evaluateRun(kernel: Kernel, input: RunEvaluationInput, eva
         response: input.response,
         events: input.events,
         workspace: input.workspace,
+        suiteDir: input.suiteDir,
         results,
         evaluate: (inner) => evaluateOne(inner, true),
         signal: input.signal,

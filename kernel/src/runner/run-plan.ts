@@ -100,7 +100,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       return stopStarting || signal.aborted;
     },
   };
-  await kernel.hooks.runStart.promise({ runId, plan, pendingJobs: pending.length, totalJobs: jobs.length, parallel, startedAt: startedAt.toISOString(), control });
+  await kernel.hooks.runStart.promise({ runId, plan, pendingJobs: pending.length, totalJobs: jobs.length, parallel, startedAt: startedAt.toISOString(), control, ...(journal ? { runDir: journal.dir } : {}), ...(options.budgetUsd !== undefined ? { budgetUsd: options.budgetUsd } : {}) });
 
   // Aggregation: per (test, agent), buffer run results until every run is in, then emit testEnd.
   const expected = new Map<string, number>();
@@ -177,7 +177,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       const durationMs = performance.now() - t0;
       await kernel.hooks.jobEnd.promise({ ...info, response, events, durationMs });
 
-      const evaluations = failureKind ? [] : await evaluateRun(kernel, { test, request, response, events, workspace, signal, logger }, evaluators);
+      const evaluations = failureKind ? [] : await evaluateRun(kernel, { test, request, response, events, workspace, suiteDir: options.baseDir ?? kernel.config.cwd, signal, logger }, evaluators);
       let error = response.error ?? undefined;
       const budget = test.constraints.budget_usd;
       const cost = response.metrics?.cost_usd;
@@ -269,6 +269,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       interrupted,
     },
     ...(runError ? { error: runError } : {}),
+    extensions: {},
   };
   await kernel.hooks.runEnd.promise(report);
   for (const r of options.reporters ?? []) await r.reporter.finish(report);

@@ -5,13 +5,13 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { AdapterError, redact, reveal } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, Adapter, AdapterCallContext, AdapterInit, Logger } from '@atp/kernel';
-import { runAgentLoop, type ModelTurn } from './agent-loop.js';
+import { runAgentLoop, type ModelTurn } from '@atp/llm-agent-core';
 import { AnthropicSession } from './anthropic-session.js';
 import { ANTHROPIC_ENV, AnthropicAgentConfigSchema, envValue, type AnthropicAgentConfig, type AnthropicAgentConfigInput } from './config.js';
 import type { ErrorContext } from './errors.js';
 import { ANTHROPIC_PRICES, costUsd, findPrice, type Price } from './pricing.js';
-import { allowedTools, stepLimit, taskPrompt } from './task.js';
-import { ToolRunner } from './tool-runner.js';
+import { allowedTools, stepLimit, taskPrompt } from '@atp/llm-agent-core';
+import { ToolRunner } from '@atp/llm-agent-core';
 
 const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 

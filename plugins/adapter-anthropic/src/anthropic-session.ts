@@ -3,9 +3,9 @@
  * tool results sent back as `tool_result` blocks in a user message.
  */
 import type Anthropic from '@anthropic-ai/sdk';
-import type { ChatSession, ModelTurn, ToolCallRequest, ToolResultMessage } from './agent-loop.js';
+import type { ChatSession, ModelTurn, ToolCallRequest, ToolResultMessage } from '@atp/llm-agent-core';
 import { toAdapterError, type ErrorContext } from './errors.js';
-import type { ToolDefinition } from './tools.js';
+import type { ToolDefinition } from '@atp/llm-agent-core';
 
 type MessageParam = Anthropic.MessageParam;
 type ContentBlockParam = Anthropic.ContentBlockParam;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArtifactPathSchema, zSecretString } from '@atp/kernel';
-import { ToolsSchema } from './tools.js';
+import { ToolsSchema } from '@atp/llm-agent-core';
 
 /** Environment variables the adapter reads when the config leaves a value out. */
 export const ANTHROPIC_ENV = {

@@ -3,12 +3,12 @@ import { OpenAIAgentConfigSchema } from './config.js';
 
 export { OpenAIAgentConfigSchema, AzureConfigSchema, OPENAI_ENV, DEFAULT_AZURE_API_VERSION } from './config.js';
 export type { OpenAIAgentConfig, OpenAIAgentConfigInput } from './config.js';
-export { ToolSchema, ToolResponseSchema, MATCH_OPERATORS } from './tools.js';
-export type { ToolDefinition, ToolResponse } from './tools.js';
+export { ToolSchema, ToolResponseSchema, MATCH_OPERATORS } from '@atp/llm-agent-core';
+export type { ToolDefinition, ToolResponse } from '@atp/llm-agent-core';
 export { OPENAI_PRICES, findPrice, costUsd, type Price } from './pricing.js';
 // Types only: the implementation (and the openai SDK) stays behind the lazy `load()`.
 export type { OpenAIAdapter } from './openai-adapter.js';
-export type { ToolScriptContext, ToolScriptFunction } from './tool-runner.js';
+export type { ToolScriptContext, ToolScriptFunction } from '@atp/llm-agent-core';
 
 /** The `@atp/adapter-openai` plugin: registers the `openai` adapter (OpenAI, Azure OpenAI, any OpenAI-compatible server). */
 export default definePlugin({

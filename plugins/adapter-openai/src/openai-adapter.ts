@@ -6,13 +6,13 @@
 import OpenAI, { AzureOpenAI } from 'openai';
 import { AdapterError, redact, reveal } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, Adapter, AdapterCallContext, AdapterInit, Logger } from '@atp/kernel';
-import { runAgentLoop, type ModelTurn } from './agent-loop.js';
+import { runAgentLoop, type ModelTurn } from '@atp/llm-agent-core';
 import { DEFAULT_AZURE_API_VERSION, OPENAI_ENV, OpenAIAgentConfigSchema, envValue, type OpenAIAgentConfig, type OpenAIAgentConfigInput } from './config.js';
 import type { ErrorContext } from './errors.js';
 import { OpenAISession } from './openai-session.js';
 import { OPENAI_PRICES, costUsd, findPrice, type Price } from './pricing.js';
-import { allowedTools, stepLimit, taskPrompt } from './task.js';
-import { ToolRunner } from './tool-runner.js';
+import { allowedTools, stepLimit, taskPrompt } from '@atp/llm-agent-core';
+import { ToolRunner } from '@atp/llm-agent-core';
 
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 

@@ -4,9 +4,9 @@
  */
 import type OpenAI from 'openai';
 import { AdapterError } from '@atp/kernel';
-import type { ChatSession, ModelTurn, ToolCallRequest, ToolResultMessage } from './agent-loop.js';
+import type { ChatSession, ModelTurn, ToolCallRequest, ToolResultMessage } from '@atp/llm-agent-core';
 import { toAdapterError, type ErrorContext } from './errors.js';
-import type { ToolDefinition } from './tools.js';
+import type { ToolDefinition } from '@atp/llm-agent-core';
 
 type MessageParam = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 type Completion = OpenAI.Chat.Completions.ChatCompletion;

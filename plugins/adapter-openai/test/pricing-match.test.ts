@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPENAI_PRICES, costUsd, findPrice } from '../src/pricing.js';
-import { matchesWhen } from '../src/match.js';
-import { parseJsonAnswer, stepLimit, taskPrompt } from '../src/task.js';
+import { matchesWhen } from '@atp/llm-agent-core';
+import { parseJsonAnswer, stepLimit, taskPrompt } from '@atp/llm-agent-core';
 import { makeRequest } from './helpers.js';
 
 describe('pricing', () => {

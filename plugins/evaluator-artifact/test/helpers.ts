@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import {
   ATPEventSchema,
   ATPRequestSchema,
@@ -49,6 +50,7 @@ export function makeInput(options: InputOptions): EvaluationInput {
     request,
     response,
     events,
+    suiteDir: assertion.location ? dirname(resolve(assertion.location.file)) : process.cwd(),
     results: new Map((options.results ?? []).map((r) => [r.assertion, r])),
     evaluate: options.evaluate ?? (async (a) => ({ assertion: a.id, type: a.type, passed: false, score: 0, checks: [], critical: false, skipped: { reason: 'unsupported_assertion_type', message: `no evaluator for "${a.type}"` } })),
     signal: new AbortController().signal,

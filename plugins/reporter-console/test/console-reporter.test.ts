@@ -39,7 +39,7 @@ const plan: RunStartInfo['plan'] = {
   tests: smokeTests.map((t) => planTest(t.testId, t.testName)),
   jobs: smokeTests.map((t) => ({ id: `${t.testId}::demo-agent::1`, testId: t.testId, agent: 'demo-agent', run: 1 })),
 };
-const runStart: RunStartInfo = { runId: 'run-1', plan, pendingJobs: 4, totalJobs: 4, parallel: 2, startedAt: '2026-01-05T10:00:00.000Z' };
+const runStart: RunStartInfo = { runId: 'run-1', plan, pendingJobs: 4, totalJobs: 4, parallel: 2, startedAt: '2026-01-05T10:00:00.000Z', control: { stop: () => undefined, stopped: false } };
 
 function jobInfo(test: TestResult): JobInfo {
   const planned = plan.tests.find((t) => t.id === test.testId)!;

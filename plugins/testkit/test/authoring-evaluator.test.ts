@@ -84,7 +84,7 @@ describe('testEvaluator without a test framework', () => {
             { name: 'config accepted', config: { text: 'agent' }, configError: 'text' },
             { name: 'wrong config message', config: { text: '' }, configError: 'must be a number' },
             { name: 'not skipped', config: { text: 'Paris' }, skipped: true },
-            { name: 'bad response', config: { text: 'a' }, response: { version: '1.0', task_id: 't', status: 'done' } },
+            { name: 'bad response', config: { text: 'a' }, response: { version: '1.0', task_id: 't', status: 'done' as never } },
           ],
         },
         { framework: null },
