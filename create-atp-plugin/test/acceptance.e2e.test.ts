@@ -3,7 +3,7 @@
  * the repository (so its dependencies resolve through the workspace's node_modules, as after an install),
  * the plugin's own build, tests and lint pass, and a temp ATP project uses it, unedited, from atp.config.ts.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KINDS, type Kind } from '../src/index.js';
@@ -98,7 +98,7 @@ const USES: Record<Kind, () => Promise<void>> = {
     const dir = project('benchmark', {
       'atp.config.ts': config('benchmark', `\n  agents: { oracle: { adapter: 'cli', config: { command: ${JSON.stringify(process.execPath)}, args: [${JSON.stringify(join(base, 'use-benchmark', 'agent.mjs'))}] } } },`),
       'agent.mjs': CAPITALS_AGENT,
-      // No atp command runs a benchmark loader yet (a kernel gap): the SDK does, through the registry.
+      // Used twice: through the SDK and the registry, and through `atp benchmark` below.
       'run.mjs': `import { loadKernel, run } from '@atp/kernel';\nconst kernel = await loadKernel();\nconst benchmark = await kernel.registries.benchmarks.load('json-dataset');\nconst plan = await benchmark.load({ limit: 3 });\nconst report = await run(plan, { kernel, agents: ['oracle'], journal: false });\nconsole.log(JSON.stringify(report.tests.map((t) => [t.testId, t.agent, t.passed, t.score])));\n`,
     });
     const info = await atp(['plugins', 'info', 'atp-plugin-my-benchmark'], dir);
@@ -113,12 +113,16 @@ const USES: Record<Kind, () => Promise<void>> = {
       ['japan', 'oracle', true, 100],
       ['kenya', 'oracle', true, 100],
     ]);
+    const cli = await atp(['benchmark', 'json-dataset', '--option', 'limit=3', '--agent', 'oracle', '--output', 'json', '--output-file', 'report.json'], dir);
+    expect(cli.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { summary: { total_tests: number; passed_tests: number } };
+    expect(report.summary).toMatchObject({ total_tests: 3, passed_tests: 3 });
   },
 
   async importer() {
     const dir = project('importer', {
       'atp.config.ts': config('importer'),
-      // No atp command imports traces yet (a kernel gap): the SDK does, through the registry.
+      // Used twice: through the SDK and the registry (then scored), and through `atp import` below.
       'import.mjs': `import { evaluate, loadKernel, parseEvent } from '@atp/kernel';\nconst kernel = await loadKernel();\nconst importer = await kernel.registries.importers.load('json-trace');\nconst traces = await importer.importTraces(${JSON.stringify(join(pluginDir('importer'), 'test/fixtures/traces.json'))}, {});\nconst out = [];\nfor (const { request, events, response } of traces) {\n  const [result] = await evaluate(response, [{ type: 'contains', config: { pattern: 'Paris' } }], { kernel, events, request });\n  out.push([request.task_id, events.map((e) => e.event_type).join(','), events.every((e) => parseEvent(e).ok), response.status, result.passed]);\n}\nconsole.log(JSON.stringify(out));\n`,
     });
     const info = await atp(['plugins', 'info', 'atp-plugin-my-importer'], dir);
@@ -131,6 +135,10 @@ const USES: Record<Kind, () => Promise<void>> = {
       ['capital-france', 'reasoning,tool_call,llm_request', true, 'completed', true],
       ['broken-tool', 'tool_call,error', true, 'failed', false],
     ]);
+    const cli = await atp(['import', 'json-trace', join(pluginDir('importer'), 'test/fixtures/traces.json'), '--output', 'traces.jsonl'], dir);
+    expect(cli.code).toBe(0);
+    const lines = readFileSync(join(dir, 'traces.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { request: { task_id: string } });
+    expect(lines.map((l) => l.request.task_id)).toEqual(['capital-france', 'broken-tool']);
   },
 };
 
