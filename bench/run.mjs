@@ -75,12 +75,15 @@ async function runChild(file) {
   const report = await run(file, { kernel, parallel, journal: true, runsDir: join(dirname(file), 'runs') });
   const ms = performance.now() - t0;
   if (!report.summary.success) throw new Error(`benchmark run failed: ${JSON.stringify(report.summary)}`);
-  return { ms, rss: process.resourceUsage().maxRSS * 1024 };
+  // Heap still reachable after a full GC: what the run retains, as opposed to what V8 had not collected yet.
+  globalThis.gc?.();
+  globalThis.gc?.();
+  return { ms, rss: process.resourceUsage().maxRSS * 1024, retained: process.memoryUsage().heapUsed };
 }
 
 function timedRun(file) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', file, '--parallel', String(parallel)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', file, '--parallel', String(parallel)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`benchmark child exited with ${code}`))));
@@ -100,13 +103,13 @@ try {
     if (!values.only || values.only === 'http') {
       const bare = await bareLoop(port, n);
       const { file, total } = suite(n, `  - name: echo\n    type: http\n    config: { endpoint: "http://127.0.0.1:${port}/", allow_internal: true }\n`);
-      const { ms, rss } = await timedRun(file);
-      rows.push({ agent: 'http keep-alive', jobs: total, ms, bare, rss });
+      const { ms, rss, retained } = await timedRun(file);
+      rows.push({ agent: 'http keep-alive', jobs: total, ms, bare, rss, retained });
     }
     if (!values.only || values.only === 'cli') {
       const { file, total } = suite(n, `  - name: echo\n    type: cli\n    config: { command: node, args: ["${join(root, 'bench/agents/echo-persistent.mjs')}"], persistent: true, max_concurrency: ${parallel} }\n`);
-      const { ms, rss } = await timedRun(file);
-      rows.push({ agent: 'cli persistent', jobs: total, ms, bare: undefined, rss });
+      const { ms, rss, retained } = await timedRun(file);
+      rows.push({ agent: 'cli persistent', jobs: total, ms, bare: undefined, rss, retained });
     }
   }
 } finally {
@@ -115,13 +118,13 @@ try {
 }
 
 console.log(`parallel ${parallel}; runner = SDK run() with journal and evaluation (artifact_exists) per job, in its own process (peak RSS = its max RSS)`);
-console.log('agent             jobs     jobs/s   bare jobs/s   % of bare   overhead/job   peak RSS');
+console.log('agent             jobs     jobs/s   bare jobs/s   % of bare   overhead/job   peak RSS   heap after GC');
 for (const r of rows) {
   const jps = (r.jobs / r.ms) * 1000;
   const bjps = r.bare ? (r.jobs / r.bare) * 1000 : undefined;
   const overhead = r.bare ? `${((r.ms - r.bare) / r.jobs).toFixed(3)} ms` : '—';
   console.log(
-    `${r.agent.padEnd(16)} ${String(r.jobs).padStart(6)} ${jps.toFixed(0).padStart(10)} ${bjps ? bjps.toFixed(0).padStart(13) : '            —'} ${bjps ? `${((jps / bjps) * 100).toFixed(0)}%`.padStart(11) : '          —'} ${overhead.padStart(14)} ${(r.rss / 1048576).toFixed(0).padStart(7)} MB`,
+    `${r.agent.padEnd(16)} ${String(r.jobs).padStart(6)} ${jps.toFixed(0).padStart(10)} ${bjps ? bjps.toFixed(0).padStart(13) : '            —'} ${bjps ? `${((jps / bjps) * 100).toFixed(0)}%`.padStart(11) : '          —'} ${overhead.padStart(14)} ${(r.rss / 1048576).toFixed(0).padStart(7)} MB ${(r.retained / 1048576).toFixed(0).padStart(11)} MB`,
   );
 }
 console.log('goals: ≥ 50% of the bare loop; peak RSS under 200 MB at 100,000 jobs (node bench/run.mjs --jobs 100000 --only http)');
