@@ -3,7 +3,7 @@
  * Messages API, through the official `@anthropic-ai/sdk` SDK.
  */
 import Anthropic from '@anthropic-ai/sdk';
-import { AdapterError, redact, reveal } from '@atp/kernel';
+import { AdapterError, reveal } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, Adapter, AdapterCallContext, AdapterInit, Logger } from '@atp/kernel';
 import { runAgentLoop, type ModelTurn } from '@atp/llm-agent-core';
 import { AnthropicSession } from './anthropic-session.js';
@@ -11,30 +11,9 @@ import { ANTHROPIC_ENV, AnthropicAgentConfigSchema, envValue, type AnthropicAgen
 import type { ErrorContext } from './errors.js';
 import { ANTHROPIC_PRICES, costUsd, findPrice, type Price } from './pricing.js';
 import { allowedTools, stepLimit, taskPrompt } from '@atp/llm-agent-core';
-import { ToolRunner } from '@atp/llm-agent-core';
+import { ToolRunner, displayUrl, sdkLogger } from '@atp/llm-agent-core';
 
 const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
-
-function display(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname.replace(/\/$/, '')}`;
-  } catch {
-    return url;
-  }
-}
-
-/** The SDK's logger, routed to ATP's (redacted) logger. */
-function sdkLogger(logger: Logger, secrets: readonly string[]): Record<'error' | 'warn' | 'info' | 'debug', (message: string, ...rest: unknown[]) => void> {
-  const text = (message: string, rest: unknown[]): string => redact([message, ...rest.map((r) => (typeof r === 'string' ? r : JSON.stringify(r)))].join(' '), secrets);
-  return {
-    // Errors reach the user as AdapterErrors; the SDK's own report would say it twice.
-    error: (m, ...r) => logger.debug(`anthropic sdk: ${text(m, r)}`),
-    warn: (m, ...r) => logger.warn(`anthropic sdk: ${text(m, r)}`),
-    info: (m, ...r) => logger.debug(`anthropic sdk: ${text(m, r)}`),
-    debug: (m, ...r) => logger.debug(`anthropic sdk: ${text(m, r)}`),
-  };
-}
 
 interface Connection {
   client: Anthropic;
@@ -60,14 +39,14 @@ function connect(config: AnthropicAgentConfig, logger: Logger): Connection {
     // a keyless server (a local proxy) gets no Authorization header at all.
     ...(key !== undefined ? { apiKey: key } : { authToken: token ?? 'no-key' }),
     ...(key === undefined && token === undefined ? { defaultHeaders: { Authorization: null } } : {}),
-    logger: sdkLogger(logger, secrets),
+    logger: sdkLogger(logger, secrets, 'anthropic sdk'),
   });
   return {
     client,
     hosted,
     errors: {
       service: hosted ? 'Anthropic' : 'the Anthropic-compatible server',
-      endpoint: display(baseURL),
+      endpoint: displayUrl(baseURL),
       credentialHint: token !== undefined ? `the token (auth_token or ${ANTHROPIC_ENV.authToken})` : `the API key (api_key in the agent config, or ${ANTHROPIC_ENV.apiKey})`,
       maxRetries: config.max_retries,
       secrets,

@@ -4,7 +4,7 @@
  * through the official `openai` SDK.
  */
 import OpenAI, { AzureOpenAI } from 'openai';
-import { AdapterError, redact, reveal } from '@atp/kernel';
+import { AdapterError, reveal } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, Adapter, AdapterCallContext, AdapterInit, Logger } from '@atp/kernel';
 import { runAgentLoop, type ModelTurn } from '@atp/llm-agent-core';
 import { DEFAULT_AZURE_API_VERSION, OPENAI_ENV, OpenAIAgentConfigSchema, envValue, type OpenAIAgentConfig, type OpenAIAgentConfigInput } from './config.js';
@@ -12,30 +12,9 @@ import type { ErrorContext } from './errors.js';
 import { OpenAISession } from './openai-session.js';
 import { OPENAI_PRICES, costUsd, findPrice, type Price } from './pricing.js';
 import { allowedTools, stepLimit, taskPrompt } from '@atp/llm-agent-core';
-import { ToolRunner } from '@atp/llm-agent-core';
+import { ToolRunner, displayUrl, sdkLogger } from '@atp/llm-agent-core';
 
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
-
-function display(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.protocol}//${u.host}${u.pathname.replace(/\/$/, '')}`;
-  } catch {
-    return url;
-  }
-}
-
-/** The SDK's logger, routed to ATP's (redacted) logger. */
-function sdkLogger(logger: Logger, secrets: readonly string[]): Record<'error' | 'warn' | 'info' | 'debug', (message: string, ...rest: unknown[]) => void> {
-  const text = (message: string, rest: unknown[]): string => redact([message, ...rest.map((r) => (typeof r === 'string' ? r : JSON.stringify(r)))].join(' '), secrets);
-  return {
-    // Errors reach the user as AdapterErrors; the SDK's own report would say it twice.
-    error: (m, ...r) => logger.debug(`openai sdk: ${text(m, r)}`),
-    warn: (m, ...r) => logger.warn(`openai sdk: ${text(m, r)}`),
-    info: (m, ...r) => logger.debug(`openai sdk: ${text(m, r)}`),
-    debug: (m, ...r) => logger.debug(`openai sdk: ${text(m, r)}`),
-  };
-}
 
 interface Connection {
   client: OpenAI;
@@ -63,7 +42,7 @@ function connect(config: OpenAIAgentConfig, logger: Logger): Connection {
       deployment,
       apiVersion: config.azure.api_version ?? envValue(OPENAI_ENV.azureApiVersion) ?? DEFAULT_AZURE_API_VERSION,
       ...(key !== undefined ? { apiKey: key } : { azureADTokenProvider: () => Promise.resolve(token!) }),
-      logger: sdkLogger(logger, secrets),
+      logger: sdkLogger(logger, secrets, 'openai sdk'),
     });
     return {
       client,
@@ -71,7 +50,7 @@ function connect(config: OpenAIAgentConfig, logger: Logger): Connection {
       hosted: true,
       errors: {
         service: 'Azure OpenAI',
-        endpoint: `${display(endpoint)}/openai/deployments/${deployment}`,
+        endpoint: `${displayUrl(endpoint)}/openai/deployments/${deployment}`,
         credentialHint: key !== undefined ? `the key (azure.api_key or ${OPENAI_ENV.azureApiKey})` : `the Entra ID token (azure.ad_token or ${OPENAI_ENV.azureAdToken})`,
         maxRetries: config.max_retries,
         secrets,
@@ -91,7 +70,7 @@ function connect(config: OpenAIAgentConfig, logger: Logger): Connection {
     // Local servers (Ollama, vLLM…) often need no key: the SDK insists on one, so send none at all.
     apiKey: key ?? 'no-key',
     ...(key === undefined ? { defaultHeaders: { Authorization: null } } : {}),
-    logger: sdkLogger(logger, secrets),
+    logger: sdkLogger(logger, secrets, 'openai sdk'),
   });
   return {
     client,
@@ -99,7 +78,7 @@ function connect(config: OpenAIAgentConfig, logger: Logger): Connection {
     hosted,
     errors: {
       service: hosted ? 'OpenAI' : 'the OpenAI-compatible server',
-      endpoint: display(baseURL),
+      endpoint: displayUrl(baseURL),
       credentialHint: `the API key (api_key in the agent config, or ${OPENAI_ENV.apiKey})`,
       maxRetries: config.max_retries,
       secrets,

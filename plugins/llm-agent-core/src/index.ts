@@ -5,3 +5,4 @@ export { matchesWhen } from './match.js';
 export { taskPrompt, allowedTools, stepLimit, parseJsonAnswer } from './task.js';
 export { ToolRunner, type ToolOutcome, type ToolScriptContext, type ToolScriptFunction } from './tool-runner.js';
 export { MATCH_OPERATORS, isOperator, ToolResponseSchema, ToolSchema, ToolsSchema, type ToolDefinition, type ToolResponse } from './tools.js';
+export { displayUrl, sdkLogger } from './sdk-support.js';
