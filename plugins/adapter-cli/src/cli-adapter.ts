@@ -5,13 +5,12 @@
 import { resolve } from 'node:path';
 import { AdapterError, isSecret, reveal } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, Adapter, AdapterCallContext, AdapterInit, MaybeSecret } from '@atp/kernel';
+import { buildEnvironment, splitShellWords } from '@atp/subprocess';
 import { CliAdapterConfigSchema } from './config.js';
 import type { CliAdapterConfig, CliAdapterConfigInput } from './config.js';
-import { buildEnvironment } from './environment.js';
 import { runOnce } from './one-shot.js';
 import { PersistentAgent } from './persistent.js';
 import type { ProcessSpec } from './process.js';
-import { splitShellWords } from './shell-words.js';
 
 function argv(config: CliAdapterConfig): { words: string[]; secrets: string[] } {
   const secrets: string[] = [];

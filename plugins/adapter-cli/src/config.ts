@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reveal, zSecretString } from '@atp/kernel';
 import type { MaybeSecret } from '@atp/kernel';
-import { CommandSyntaxError, splitShellWords } from './shell-words.js';
+import { CommandSyntaxError, splitShellWords } from '@atp/subprocess';
 
 /** Default cap on what a one-shot agent may write to stdout (and on one line in persistent mode): 10 MB. */
 export const DEFAULT_MAX_OUTPUT_BYTES = 10 * 1024 * 1024;

@@ -5,7 +5,7 @@ export { CliAdapterConfigSchema, DEFAULT_MAX_OUTPUT_BYTES } from './config.js';
 export type { CliAdapterConfig, CliAdapterConfigInput } from './config.js';
 // Type only: the implementation stays behind the lazy `load()`.
 export type { CliAdapter } from './cli-adapter.js';
-export { splitShellWords, CommandSyntaxError } from './shell-words.js';
+export { splitShellWords, CommandSyntaxError } from '@atp/subprocess';
 
 /** The `@atp/adapter-cli` plugin: registers the `cli` adapter (subprocess agents, one-shot or persistent). */
 export default definePlugin({

@@ -5,11 +5,11 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { AdapterError, redact } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, AdapterCallContext, AdapterErrorKind, Logger } from '@atp/kernel';
+import { killGroup, signalGroup, terminateGroup } from '@atp/subprocess';
 import { LineSplitter, LineTail } from './lines.js';
 import { EventSequencer, parseJsonLine, parseStdout } from './output.js';
 import { abortReason, callTimeout, describeExit, startError, startProcess } from './process.js';
 import type { ProcessSpec } from './process.js';
-import { signalGroup, terminateGroup, unregisterGroup } from './process-group.js';
 
 /** How long after the agent exits its stdout/stderr may stay open (held by a child it left behind). */
 const EXIT_DRAIN_MS = 500;
@@ -133,8 +133,7 @@ export function runOnce(spec: ProcessSpec, request: ATPRequest, context: Adapter
       stderr.end();
       if (pid !== undefined && !terminating) {
         // What the agent left behind in its group does not outlive the call.
-        signalGroup(pid, 'SIGKILL');
-        unregisterGroup(pid);
+        killGroup(pid);
       }
       if (settled) return;
       const result = parseStdout(Buffer.concat(stdout).toString('utf8'));

@@ -8,11 +8,11 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { AdapterError, isPlainObject, parseResponse, redact } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, AdapterCallContext, AdapterErrorKind, Logger } from '@atp/kernel';
+import { killGroup, terminateGroup } from '@atp/subprocess';
 import { LineSplitter, LineTail } from './lines.js';
 import { EventSequencer, parseJsonLine } from './output.js';
 import { abortReason, callTimeout, describeExit, startError, startProcess } from './process.js';
 import type { ProcessSpec } from './process.js';
-import { signalGroup, terminateGroup, unregisterGroup } from './process-group.js';
 
 const EXIT_DRAIN_MS = 500;
 
@@ -261,8 +261,7 @@ export class PersistentAgent {
     for (const timer of proc.abandoned.values()) clearTimeout(timer);
     proc.abandoned.clear();
     if (proc.pid !== undefined && !proc.stopping) {
-      signalGroup(proc.pid, 'SIGKILL');
-      unregisterGroup(proc.pid);
+      killGroup(proc.pid);
     }
     if (this.#proc === proc) this.#proc = undefined;
     this.#pump();

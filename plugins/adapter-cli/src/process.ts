@@ -1,9 +1,8 @@
 /** Starting an agent process and describing why it could not start or run. */
-import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { AdapterError } from '@atp/kernel';
-import { registerGroup } from './process-group.js';
+import { spawnInGroup } from '@atp/subprocess';
 
 /** What to run. */
 export interface ProcessSpec {
@@ -16,15 +15,8 @@ export interface ProcessSpec {
 
 /** Spawn the agent in its own process group, with all three standard streams piped. */
 export function startProcess(spec: ProcessSpec): ChildProcessWithoutNullStreams {
-  const child = spawn(spec.file, spec.args, {
-    cwd: spec.cwd,
-    env: spec.env,
-    stdio: 'pipe',
-    // Own process group (setsid) so the whole tree can be killed; Windows has no groups.
-    detached: process.platform !== 'win32',
-    windowsHide: true,
-  });
-  if (child.pid !== undefined) registerGroup(child.pid);
+  // Own process group so the whole tree can be killed.
+  const child = spawnInGroup(spec.file, spec.args, { cwd: spec.cwd, env: spec.env, stdio: 'pipe' });
   // A child that exits without reading its input makes our write fail with EPIPE: not an error.
   child.stdin.on('error', () => {});
   return child;

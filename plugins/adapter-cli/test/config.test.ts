@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Secret, validatePlugin } from '@atp/kernel';
 import plugin, { CliAdapterConfigSchema } from '../src/index.js';
-import { buildEnvironment, isInheritable } from '../src/environment.js';
 
 describe('@atp/adapter-cli plugin', () => {
   it('is a valid plugin registering the lazy cli adapter', async () => {
@@ -49,42 +48,5 @@ describe('CliAdapterConfigSchema', () => {
     const parsed = CliAdapterConfigSchema.parse({ command: ['agent'], args: ['--key', key], environment: { API_KEY: key } });
     expect(parsed.args[1]).toBe(key);
     expect(parsed.environment.API_KEY).toBe(key);
-  });
-});
-
-describe('buildEnvironment', () => {
-  const parent = {
-    PATH: '/bin',
-    HOME: '/home/u',
-    LANG: 'C.UTF-8',
-    TERM: 'xterm',
-    USER: 'u',
-    LC_ALL: 'C',
-    OPENAI_API_KEY: 'sk-openai',
-    ANTHROPIC_BASE_URL: 'https://x',
-    DB_HOST: 'db',
-    MY_PASSWORD: 'pw',
-    SERVICE_CREDENTIALS: 'c',
-    NORMAL: 'n',
-  };
-
-  it('passes only the minimal set (plus allowed names) when not inheriting', () => {
-    expect(buildEnvironment({ inherit: false, allowed: ['NORMAL'], extra: { X: 'y' }, parent, platform: 'linux' })).toEqual({
-      env: { PATH: '/bin', HOME: '/home/u', LANG: 'C.UTF-8', TERM: 'xterm', NORMAL: 'n', X: 'y' },
-      secrets: [],
-    });
-  });
-
-  it('drops credential-looking names when inheriting', () => {
-    const { env } = buildEnvironment({ inherit: true, allowed: [], extra: {}, parent, platform: 'linux' });
-    expect(Object.keys(env).sort()).toEqual(['HOME', 'LANG', 'LC_ALL', 'NORMAL', 'PATH', 'TERM', 'USER']);
-    expect(['OPENAI_API_KEY', 'ANTHROPIC_BASE_URL', 'DB_HOST', 'MY_PASSWORD', 'SERVICE_CREDENTIALS'].some(isInheritable)).toBe(false);
-  });
-
-  it('lets allowed_env_vars through and remembers sensitive values for redaction', () => {
-    const built = buildEnvironment({ inherit: true, allowed: ['OPENAI_*'], extra: { TOKEN_X: new Secret('secret-value') }, parent, platform: 'linux' });
-    expect(built.env.OPENAI_API_KEY).toBe('sk-openai');
-    expect(built.env.TOKEN_X).toBe('secret-value');
-    expect(built.secrets.sort()).toEqual(['secret-value', 'sk-openai']);
   });
 });

@@ -4,13 +4,12 @@
  * ends the whole tree), passes exactly the environment it is given, keeps the last stderr lines for
  * error messages and records how the process ended.
  */
-import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { deserializeMessage, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { groupAlive, killGroup, spawnInGroup, terminateGroup, unregisterGroup } from '@atp/subprocess';
 import { LineSplitter, OutputTail } from './output-tail.js';
-import { groupAlive, registerGroup, signalGroup, terminateGroup, unregisterGroup } from './process-group.js';
 import { delay } from './timers.js';
 
 /** What to run. */
@@ -41,8 +40,6 @@ export interface StdioTransportOptions {
 const DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024;
 // After the server exits, how long its pipes may stay open (held by a grandchild) before they are cut.
 const EXIT_DRAIN_MS = 200;
-const POSIX = process.platform !== 'win32';
-
 
 /** `code 3` / `signal SIGSEGV`. */
 export function describeExit(exit: ProcessExit): string {
@@ -100,8 +97,8 @@ export class ProcessStdioTransport implements Transport {
     return new Promise((resolve, reject) => {
       let child: ChildProcessWithoutNullStreams;
       try {
-        // Own process group (setsid) so the whole tree can be killed; Windows has no groups.
-        child = spawn(file, args, { cwd, env, stdio: 'pipe', detached: POSIX, windowsHide: true });
+        // Own process group so the whole tree can be killed.
+        child = spawnInGroup(file, args, { cwd, env, stdio: 'pipe' });
       } catch (error) {
         this.#markClosed();
         reject(error);
@@ -112,7 +109,6 @@ export class ProcessStdioTransport implements Transport {
       child.once('spawn', () => {
         spawned = true;
         this.#pid = child.pid;
-        if (child.pid !== undefined) registerGroup(child.pid);
         resolve();
       });
       child.on('error', (error) => {
@@ -152,11 +148,8 @@ export class ProcessStdioTransport implements Transport {
         stdout.end();
         stderr.end();
         this.#exit = { code, signal };
-        if (this.#pid !== undefined) {
-          // What the server started must not outlive it.
-          if (!this.#stopping && groupAlive(this.#pid)) signalGroup(this.#pid, 'SIGKILL');
-          if (!this.#stopping) unregisterGroup(this.#pid);
-        }
+        // What the server started must not outlive it.
+        if (this.#pid !== undefined && !this.#stopping) killGroup(this.#pid);
         this.#markClosed();
         if (spawned) this.onclose?.();
       });

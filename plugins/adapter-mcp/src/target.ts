@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import { isSecret, isSensitiveName, reveal } from '@atp/kernel';
 import type { MaybeSecret } from '@atp/kernel';
+import { buildEnvironment } from '@atp/subprocess';
 import type { McpAdapterConfig } from './config.js';
 import { transportOf } from './config.js';
 import type { ServerTarget } from './connection.js';
-import { buildEnvironment } from './environment.js';
 
 /** A resolved target with a printable label and the values that must never be printed. */
 export interface ResolvedTarget {

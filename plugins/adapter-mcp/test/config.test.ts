@@ -1,7 +1,6 @@
 import { Secret } from '@atp/kernel';
 import { describe, expect, it } from 'vitest';
 import { McpAdapterConfigSchema, transportOf } from '../src/config.js';
-import { buildEnvironment } from '../src/environment.js';
 import { resolveTarget } from '../src/target.js';
 
 const issues = (input: unknown): string[] => {
@@ -54,20 +53,6 @@ describe('McpAdapterConfigSchema', () => {
 
   it('never echoes a secret url', () => {
     expect(issues({ url: new Secret('ftp://user:hunter22@x/mcp') })).toEqual(['url: url must use http:// or https://, not ftp://']);
-  });
-});
-
-describe('buildEnvironment (§4.3 filter)', () => {
-  const parent = { PATH: '/bin', HOME: '/h', LANG: 'C', TERM: 'xterm', USER: 'me', OPENAI_API_KEY: 'sk-1234', GITHUB_TOKEN: 'ghp_abcd', LC_ALL: 'C', FOO: 'bar' };
-
-  it('passes only PATH, HOME, LANG, TERM without inheritance', () => {
-    expect(buildEnvironment({ inherit: false, allowed: [], extra: {}, parent, platform: 'linux' }).env).toEqual({ PATH: '/bin', HOME: '/h', LANG: 'C', TERM: 'xterm' });
-  });
-
-  it('drops credentials when inheriting, unless allowed; extra variables win and secret values are collected', () => {
-    const built = buildEnvironment({ inherit: true, allowed: ['GITHUB_*'], extra: { FOO: 'baz', API_TOKEN: new Secret('tok-5678') }, parent, platform: 'linux' });
-    expect(built.env).toEqual({ PATH: '/bin', HOME: '/h', LANG: 'C', TERM: 'xterm', USER: 'me', GITHUB_TOKEN: 'ghp_abcd', LC_ALL: 'C', FOO: 'baz', API_TOKEN: 'tok-5678' });
-    expect(built.secrets.sort()).toEqual(['ghp_abcd', 'tok-5678']);
   });
 });
 

@@ -4,10 +4,11 @@
  * a shell operator, a broken pattern or a path leaving the working copy fails before any agent runs.
  * Zod only: this module is imported by the plugin index.
  */
+import { CommandSyntaxError } from '@atp/subprocess';
 import { z } from 'zod';
+import { splitCommand } from './argv.js';
 import { toJsRegexSource } from './parsers/pattern.js';
 import { RelativePathSchema } from './relative-path.js';
-import { CommandSyntaxError, splitShellWords } from './shell-words.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -16,7 +17,7 @@ export const CommandSchema = z
   .union([
     z.string().superRefine((line, ctx) => {
       try {
-        if (splitShellWords(line).length === 0) ctx.addIssue({ code: 'custom', message: 'command is empty' });
+        if (splitCommand(line).length === 0) ctx.addIssue({ code: 'custom', message: 'command is empty' });
       } catch (error) {
         if (!(error instanceof CommandSyntaxError)) throw error;
         ctx.addIssue({ code: 'custom', message: error.message });
@@ -31,7 +32,7 @@ const ArgsSchema = z
   .union([
     z.string().superRefine((line, ctx) => {
       try {
-        splitShellWords(line);
+        splitCommand(line);
       } catch (error) {
         if (!(error instanceof CommandSyntaxError)) throw error;
         ctx.addIssue({ code: 'custom', message: error.message });

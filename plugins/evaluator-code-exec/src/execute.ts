@@ -5,8 +5,8 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EvaluationInput } from '@atp/kernel';
+import { buildCleanEnvironment } from '@atp/subprocess';
 import type { ExecutionConfig } from './config-schemas.js';
-import { buildEnvironment } from './environment.js';
 import { runProcess, type ProcessOutcome } from './run-process.js';
 import { resolveExecutable } from './resolve-executable.js';
 import { stripAnsi } from './test-counts.js';
@@ -59,7 +59,7 @@ export async function execute(argv: readonly string[], config: ExecutionConfig, 
     if (!cwdInfo?.isDirectory()) {
       return { ok: false, message: `working_dir ${JSON.stringify(config.working_dir)} is not a directory in the working copy${input.workspace === undefined ? ' (there is no sandbox workspace: run atp test with --sandbox to copy it)' : ''}`, details: facts };
     }
-    const { env, secrets } = buildEnvironment({ parent: process.env, home: copy.home, tmp: copy.tmp, passEnv: config.pass_env, extra: config.env });
+    const { env, secrets } = buildCleanEnvironment({ parent: process.env, home: copy.home, tmp: copy.tmp, allowed: config.pass_env, extra: config.env });
     const [program, ...args] = argv;
     const resolved = resolveExecutable(program!, cwd, env.PATH ?? env.Path);
     if (resolved === undefined) {

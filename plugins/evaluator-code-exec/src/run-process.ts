@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { killGroup, signalGroup, spawnInGroup, terminateGroup } from '@atp/subprocess';
 import { findPrlimit, withLimits, type Limits } from './limits.js';
-import { groupAlive, registerGroup, signalGroup, terminateGroup, unregisterGroup } from './process-group.js';
 import { TailBuffer } from './tail-buffer.js';
 
 /** What to run and under which limits. */
@@ -57,9 +56,8 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
     let timedOut = false;
     let aborted = false;
     let settled = false;
-    const child = spawn(file!, args, { cwd: spec.cwd, env: spec.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawnInGroup(file!, args, { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const pid = child.pid;
-    if (pid !== undefined) registerGroup(pid);
     child.stdout.on('data', (d: Buffer) => stdout.push(d));
     child.stderr.on('data', (d: Buffer) => stderr.push(d));
 
@@ -82,11 +80,8 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
       settled = true;
       clearTimeout(timer);
       spec.signal.removeEventListener('abort', onAbort);
-      if (pid !== undefined) {
-        // Background processes the command started would outlive the check: end them now.
-        if (groupAlive(pid)) signalGroup(pid, 'SIGKILL');
-        unregisterGroup(pid);
-      }
+      // Background processes the command started would outlive the check: end them now.
+      if (pid !== undefined) killGroup(pid);
       resolve({
         exitCode,
         signal,
@@ -104,7 +99,7 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessOutcome> {
     child.on('error', (error) => finish(null, null, error.message));
     child.on('exit', (code, signal) => {
       // Kill what is left of the group so the pipes close, then wait for them (bounded).
-      if (pid !== undefined && groupAlive(pid)) signalGroup(pid, 'SIGKILL');
+      if (pid !== undefined) signalGroup(pid, 'SIGKILL');
       const drain = setTimeout(() => {
         child.stdout.destroy();
         child.stderr.destroy();

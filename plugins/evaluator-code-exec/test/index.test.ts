@@ -24,7 +24,8 @@ describe('@atp/evaluator-code-exec plugin', () => {
     expect(typeof evaluatorModule.createEvaluator).toBe('function');
   });
 
-  it('keeps the index light: zod and the kernel only (no child_process)', () => {
+  // @atp/subprocess loads child_process only when something is spawned (its own tests check that).
+  it('keeps the index light: zod, the kernel and @atp/subprocess only (no child_process)', () => {
     const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
     const imports = new Set<string>();
     const visit = (file: string, seen: Set<string>): void => {
@@ -36,6 +37,6 @@ describe('@atp/evaluator-code-exec plugin', () => {
       }
     };
     visit(join(src, 'index.ts'), new Set());
-    expect([...imports].sort()).toEqual(['@atp/kernel', 'zod']);
+    expect([...imports].sort()).toEqual(['@atp/kernel', '@atp/subprocess', 'zod']);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Split a command line into words the way a POSIX shell would, without running a shell:
- * quotes and backslashes are honoured; nothing is expanded ($VAR, globs, ~) and operators
- * (pipes, redirections, `&&`) are refused because no shell is there to perform them.
+ * Split a command line into words the way a POSIX shell would, without running a shell: quotes and
+ * backslashes are honoured; nothing is expanded ($VAR, globs, ~) and operators (pipes, redirections,
+ * `&&`, `;`) are refused because no shell is there to perform them.
  */
 
 /** A command line that cannot be split; the message says why. */
@@ -12,14 +12,23 @@ export class CommandSyntaxError extends Error {
   }
 }
 
+/** Options of {@link splitShellWords}. */
+export interface ShellWordsOptions {
+  /** How the user writes a command that needs a shell, quoted in the operator error (default `sh -c "…"`). */
+  shellExample?: string;
+}
+
 const OPERATORS = new Set(['|', '||', '&', '&&', ';', ';;', '<', '>', '>>', '<<', '>|', '2>', '2>>', '&>', '2>&1', '>&2', '1>&2', '(', ')']);
+const DOUBLE_QUOTE_ESCAPES = new Set(['"', '\\', '$', '`']);
+const DEFAULT_SHELL_EXAMPLE = 'sh -c "…"';
 
 /**
- * Split `line` into words. Single quotes keep everything literally; inside double quotes a
- * backslash escapes only `"`, `\`, `$`, `` ` `` and newline; outside quotes it escapes any character,
- * and backslash-newline joins lines. `''` and `""` give empty words. Throws CommandSyntaxError.
+ * Split `line` into words. Single quotes keep everything literally; inside double quotes a backslash
+ * escapes only `"`, `\`, `$`, `` ` `` and newline; outside quotes it escapes any character, and
+ * backslash-newline joins lines. `''` and `""` give empty words. Throws CommandSyntaxError for
+ * unterminated quotes, a trailing backslash and bare shell operators.
  */
-export function splitShellWords(line: string): string[] {
+export function splitShellWords(line: string, options: ShellWordsOptions = {}): string[] {
   const words: string[] = [];
   let word = '';
   let inWord = false;
@@ -28,8 +37,9 @@ export function splitShellWords(line: string): string[] {
   const finish = (): void => {
     if (!inWord) return;
     if (bare && OPERATORS.has(word)) {
+      const example = options.shellExample ?? DEFAULT_SHELL_EXAMPLE;
       throw new CommandSyntaxError(
-        `the command contains the shell operator "${word}", but it runs without a shell; use sh -c "…" for pipes and redirections, or quote the "${word}" to pass it literally`,
+        `the command contains the shell operator "${word}", but it runs without a shell; use ${example} for pipes and redirections, or quote "${word}" to pass it literally`,
       );
     }
     words.push(word);
@@ -65,19 +75,15 @@ export function splitShellWords(line: string): string[] {
           closed = true;
           break;
         }
-        if (d === '\\') {
-          const next = line[i + 1];
-          if (next === '"' || next === '\\' || next === '$' || next === '`') {
-            word += next;
-            i++;
-            continue;
-          }
-          if (next === '\n') {
-            i++;
-            continue;
-          }
+        const next = line[i + 1];
+        if (d === '\\' && next !== undefined && DOUBLE_QUOTE_ESCAPES.has(next)) {
+          word += next;
+          i++;
+        } else if (d === '\\' && next === '\n') {
+          i++;
+        } else {
+          word += d;
         }
-        word += d;
       }
       if (!closed) throw new CommandSyntaxError(`the command has an unterminated double quote (at character ${start + 1})`);
       inWord = true;

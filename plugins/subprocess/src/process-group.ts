@@ -1,7 +1,8 @@
 /**
- * stdio servers run in their own process group (spawned with `detached: true`), so that close(),
- * a crash of the harness or Ctrl-C can end the server together with everything it started
- * (`npx` → node, `uv run` → python…).
+ * Child processes run in their own process group (spawned detached, see spawnInGroup), so that a
+ * timeout, an abort or a close can kill the process together with everything it started (`npx` →
+ * node, `uv run` → python, a test runner's workers…). Groups still alive when the harness exits are
+ * killed then. Windows has no process groups: there only the process itself is signalled.
  */
 
 const POSIX = process.platform !== 'win32';
@@ -13,7 +14,7 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** Remember a live group so that it is killed if the harness exits while the server still runs. */
+/** Remember a live group so that it is killed if the harness exits while it still runs. */
 export function registerGroup(pid: number): void {
   live.add(pid);
   if (exitHookInstalled) return;
@@ -29,10 +30,11 @@ export function unregisterGroup(pid: number): void {
 }
 
 /**
- * Send `signal` to the process group led by `pid` (on Windows, to the process only). Returns false
- * when there was nothing left to signal.
+ * Send `signal` to the process group led by `pid` (0 only probes; on Windows the process only).
+ * Returns false when there was nothing left to signal. The leader's pid alone is never signalled
+ * once it may have been reaped: the number could already belong to another process.
  */
-export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
+export function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {
     process.kill(POSIX ? -pid : pid, signal);
     return true;
@@ -43,12 +45,7 @@ export function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
 
 /** True while any process of the group exists (zombies included). */
 export function groupAlive(pid: number): boolean {
-  try {
-    process.kill(POSIX ? -pid : pid, 0);
-    return true;
-  } catch (error) {
-    return codeOf(error) === 'EPERM';
-  }
+  return signalGroup(pid, 0);
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,8 +60,17 @@ export async function waitGroupGone(pid: number, ms: number): Promise<boolean> {
   return !groupAlive(pid);
 }
 
-/** SIGTERM the group, then SIGKILL whatever is left of it after `graceMs`. */
+/**
+ * SIGTERM the group, then SIGKILL whatever is left of it after `graceMs` (even when the leader
+ * obeyed, a child that ignores SIGTERM may remain), and forget it.
+ */
 export async function terminateGroup(pid: number, graceMs: number): Promise<void> {
   if (signalGroup(pid, 'SIGTERM') && !(await waitGroupGone(pid, graceMs))) signalGroup(pid, 'SIGKILL');
+  unregisterGroup(pid);
+}
+
+/** SIGKILL whatever is left of the group at once (what a process left behind must not outlive it) and forget it. */
+export function killGroup(pid: number): void {
+  signalGroup(pid, 'SIGKILL');
   unregisterGroup(pid);
 }
