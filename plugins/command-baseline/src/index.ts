@@ -8,6 +8,7 @@ export { compareWithBaseline, type BaselineComparison, type TestComparison, type
 export { computeTrend, TrendReportSchema, type Trend, type TrendFit, type TrendPoint, type TrendReport, type TrendOptions } from './trend.js';
 export { flakyTests, type FlakyTest } from './flaky.js';
 export { runScores } from './run-scores.js';
+export { BASELINE_COMPARISON_EXTENSION } from './extension.js';
 
 /** Statistics over runs: `atp baseline save|compare`, `atp trend`, and the `compare` reporter for multi-agent runs. */
 export default definePlugin({

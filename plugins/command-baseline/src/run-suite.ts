@@ -1,6 +1,6 @@
-/** Run a suite for the baseline commands: the `atp test` agent/run options, a job collector, no reporters. */
+/** Run a suite for the baseline commands: the `atp test` agent/run options, a job collector, and only the reporters the command attaches. */
 import { dirname, resolve } from 'node:path';
-import { AtpError, ErrorCodes, diagnostic, hasErrors, parseAdapterConfig, runPlan, type CommandContext, type CommandOption, type JobResult, type RunReport } from '@atp/kernel';
+import { AtpError, ErrorCodes, diagnostic, hasErrors, parseAdapterConfig, runPlan, type AttachedReporter, type CommandContext, type CommandOption, type JobResult, type RunReport } from '@atp/kernel';
 import { oneLine } from './format.js';
 
 const PLUGIN = '@atp/command-baseline';
@@ -60,8 +60,9 @@ export interface SuiteRun {
 /**
  * Compile and run a suite with the run options (`runs` already resolved). Returns a number (the exit
  * code) when nothing ran: compile errors (2) or no test matched (1), with diagnostics printed.
+ * `reporters` are attached to the run besides the job collector (the `--html` page's reporter).
  */
-export async function runSuite(ctx: CommandContext, file: string, runs: number | undefined, onTest?: (line: string) => void): Promise<SuiteRun | number> {
+export async function runSuite(ctx: CommandContext, file: string, runs: number | undefined, onTest?: (line: string) => void, reporters: readonly AttachedReporter[] = []): Promise<SuiteRun | number> {
   const { kernel, options } = ctx;
   const agents = list(options.agent);
   if (agents.length > 1) throw usageError(`a baseline holds one agent, but --agent was given ${agents.length} times`, 'compare agents with: atp test SUITE --agent a --agent b --output compare');
@@ -103,6 +104,7 @@ export async function runSuite(ctx: CommandContext, file: string, runs: number |
           finish: () => undefined,
         },
       },
+      ...reporters,
     ],
   });
   if (report.agents.length > 1) throw usageError(`the run used ${report.agents.length} agents (${report.agents.join(', ')}); a baseline holds one`, 'pick the agent with --agent NAME');

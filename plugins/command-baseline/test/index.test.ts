@@ -12,7 +12,7 @@ describe('@atp/command-baseline plugin', () => {
 
   it('loads the command modules lazily with their options', async () => {
     const baseline = (await plugin.commands[0]!.load()) as { default: CommandModule };
-    expect(Object.keys(baseline.default.options ?? {})).toEqual(expect.arrayContaining(['output', 'baseline', 'fail-on-regression', 'json', 'runs', 'agent', 'adapter', 'adapter-config', 'tags', 'parallel']));
+    expect(Object.keys(baseline.default.options ?? {})).toEqual(expect.arrayContaining(['output', 'baseline', 'fail-on-regression', 'json', 'output-file', 'html', 'runs', 'agent', 'adapter', 'adapter-config', 'tags', 'parallel']));
     const trend = (await plugin.commands[1]!.load()) as { default: CommandModule };
     expect(Object.keys(trend.default.options ?? {})).toEqual(['window', 'threshold', 'alpha', 'exit-on-regression', 'json']);
   });

@@ -68,13 +68,23 @@ details.test>summary::before{content:"▸";color:var(--muted);width:10px}details
 tr.failed td:first-child{box-shadow:inset 3px 0 var(--fail)}
 .events td.ev-summary{overflow-wrap:anywhere}
 footer{color:var(--muted);font-size:12px;margin-top:32px}
+svg .ci{fill:none;stroke-width:2}svg .dot{stroke:var(--panel);stroke-width:1.5}svg .reference{stroke:var(--text);stroke-width:1.5;stroke-dasharray:4 3}svg .key{font-size:11px}
+.side-baseline{fill:var(--muted);stroke:var(--muted);background:var(--muted)}.chg-regression{fill:var(--fail);stroke:var(--fail);background:var(--fail)}
+.chg-improvement{fill:var(--pass);stroke:var(--pass);background:var(--pass)}.chg-no_change{fill:var(--accent);stroke:var(--accent);background:var(--accent)}
+.chg-new_test{fill:var(--flaky);stroke:var(--flaky);background:var(--flaky)}.chg-removed_test{fill:var(--error);stroke:var(--error);background:var(--error)}
+.badge.neutral{background:var(--bg);color:var(--muted);border:1px solid var(--border)}
+h3{font-size:15px;margin:18px 0 6px}.note{font-size:12px}.run-heading{margin-top:32px}
+.table-scroll{overflow-x:auto}.baseline-tests td:first-child{min-width:170px}.baseline-tests th,.baseline-tests td{padding:5px 6px}.baseline-tests th.num,.baseline-tests td.num{white-space:nowrap}
+tr[data-change=regression] td:first-child{box-shadow:inset 3px 0 var(--fail)}tr[data-change=improvement] td:first-child{box-shadow:inset 3px 0 var(--pass)}
+th[data-sort] button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-align:inherit}
+th[aria-sort=ascending] button::after{content:" ▲"}th[aria-sort=descending] button::after{content:" ▼"}
 @media print{.toolbar{display:none}details.test>summary::before{content:none}}
 `;
 
 /**
  * The report's only script: filters (all / failed / passed / flaky, text), expand and collapse all,
- * and opening a test named in the URL fragment. It reads and toggles attributes only; it never
- * turns report data into markup.
+ * opening a test named in the URL fragment, and sorting tables by a column. It reads and toggles
+ * attributes and moves existing rows only; it never turns report data into markup.
  */
 export const SCRIPT = `
 (function () {
@@ -115,5 +125,42 @@ export const SCRIPT = `
   window.addEventListener('hashchange', openFromHash);
   openFromHash();
   apply();
+  // Sortable tables: a heading's button sorts the rows by the cells' data-value (rows without one go last).
+  Array.prototype.slice.call(document.querySelectorAll('table.sortable')).forEach(function (table) {
+    var body = table.tBodies[0];
+    var heads = Array.prototype.slice.call(table.querySelectorAll('thead th'));
+    if (!body) return;
+    Array.prototype.slice.call(body.rows).forEach(function (row, i) { row.setAttribute('data-order', String(i)); });
+    heads.forEach(function (th, column) {
+      var button = th.querySelector('button');
+      if (!button || !th.hasAttribute('data-sort')) return;
+      button.addEventListener('click', function () {
+        var descending = th.getAttribute('aria-sort') === 'ascending';
+        var numeric = th.getAttribute('data-sort') === 'number';
+        heads.forEach(function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
+        function key(row) {
+          var cell = row.cells[column];
+          var raw = cell ? cell.getAttribute('data-value') : null;
+          if (raw === null) return null;
+          var value = numeric ? parseFloat(raw) : raw;
+          return numeric && isNaN(value) ? null : value;
+        }
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = key(a);
+          var y = key(b);
+          if (x === null || y === null || x === y) {
+            if (x === null && y !== null) return 1;
+            if (y === null && x !== null) return -1;
+            return Number(a.getAttribute('data-order')) - Number(b.getAttribute('data-order'));
+          }
+          var order = x < y ? -1 : 1;
+          return descending ? -order : order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  });
 })();
 `;

@@ -33,3 +33,10 @@ export function formatP(p: number): string {
 export function formatOffset(ms: number): string {
   return `+${formatDuration(Math.max(0, ms))}`;
 }
+
+/** A signed difference with one decimal: `+1.5`, `-12.0`, `0.0`. */
+export function formatDelta(delta: number): string {
+  if (!Number.isFinite(delta)) return '—';
+  const rounded = Math.round(delta * 10) / 10;
+  return rounded > 0 ? `+${rounded.toFixed(1)}` : (Object.is(rounded, -0) ? 0 : rounded).toFixed(1);
+}

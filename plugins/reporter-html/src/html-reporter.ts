@@ -26,6 +26,7 @@ export function createHtmlReporter(
           maxPayloadChars: config.max_payload_chars,
           ...(timeline ? { sample: (testId: string, agent: string) => sampler.get(testId, agent) } : {}),
           generatedAt: clock.now(),
+          warn: (message) => init.logger.warn(`html reporter: ${message}`),
         }),
       );
     },

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import type { RunReport, TestResult } from '@atp/kernel';
 import { STYLES, SCRIPT } from './assets.js';
 import { renderBarChart, type BarGroup } from './bar-chart.js';
+import { readBaselineComparison } from './baseline-comparison.js';
 import { buildComparison } from './comparison.js';
 import { escapeHtml } from './escape.js';
 import type { EventSample } from './event-sampler.js';
 import { formatDuration, formatInterval, formatPercent, formatScore } from './format.js';
+import { renderBaseline } from './render-baseline.js';
 import { renderComparison } from './render-comparison.js';
 import { renderTest } from './render-test.js';
 
@@ -17,6 +19,8 @@ export interface HtmlRenderOptions {
   /** The timeline sample of a test and agent; omit to leave the timeline out. */
   sample?: (testId: string, agent: string) => EventSample | undefined;
   generatedAt: Date;
+  /** Told why a malformed extension (`baseline_comparison`) was left out of the page. */
+  warn?: (message: string) => void;
 }
 
 const hash = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -107,7 +111,9 @@ export function renderHtml(report: RunReport, options: HtmlRenderOptions): strin
   if (report.summary.interrupted) banners.push('<div class="banner error" role="alert"><strong>Interrupted:</strong> the run was stopped early; results are partial.</div>');
   if (report.error) banners.push(`<div class="banner fail" role="alert"><strong>Run error:</strong> ${escapeHtml(report.error)}</div>`);
 
-  const body: string[] = [summaryCards(report)];
+  // A run compared with a baseline (`atp baseline compare --html`) leads with that comparison.
+  const baseline = readBaselineComparison(report.extensions, options.warn ?? (() => undefined));
+  const body: string[] = baseline ? [renderBaseline(baseline), '<h2 class="run-heading" id="run">This run</h2>', summaryCards(report)] : [summaryCards(report)];
   if (report.tests.length === 0) {
     body.push('<section class="panel"><h2>Tests</h2><p class="muted">No test ran.</p></section>');
   } else {

@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '@atp/kernel';
 import type { EventSample } from '../src/event-sampler.js';
 import { renderHtml } from '../src/render-html.js';
-import { hasChromium, launchBrowser, SKIP_REASON, type PageProblems, type TestBrowser } from './browser.js';
+import { hasChromium, launchBrowser, SKIP_REASON, type PageProblems, type TestBrowser } from '@atp/testkit/browser';
 import { runReport, smokeReport, stableMultiRun, flaky, threeAgentReport, XSS, xssReport } from './reports.js';
+import { baselineReport, xssComparison } from './baseline-fixtures.js';
+
+if (!hasChromium) console.warn(`@atp/reporter-html browser tests ${SKIP_REASON}`);
 
 const sample: EventSample = {
   run: 1,
@@ -139,6 +142,71 @@ describe.skipIf(!hasChromium)(`HTML report in headless Chromium${hasChromium ? '
     await expect(comparison.locator('svg.chart-per-test rect.bar').count()).resolves.toBe(6);
     await expect(comparison.locator('ul.legend li').allInnerTexts()).resolves.toEqual(['alpha', 'beta', 'gamma']);
     await expect(page.locator('details.test').count()).resolves.toBe(6);
+    expectClean(problems);
+    await page.close();
+  });
+  it('shows a baseline comparison: cards, both charts with every baseline and current value, a table that sorts', async () => {
+    const { page, problems } = await browser.open(write('baseline.html', baselineReport(), false));
+    const section = page.locator('#baseline');
+    expect(await section.isVisible()).toBe(true);
+    await expect(section.locator('h2').innerText()).resolves.toBe('Baseline comparison');
+    const cards = section.locator('.cards .card');
+    await expect(cards.count()).resolves.toBe(9);
+    await expect(cards.allInnerTexts()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^REGRESSIONS\s+2$/), expect.stringMatching(/^IMPROVEMENTS\s+1$/), expect.stringMatching(/^BASELINE\s+scripted\s+recorded 2026-01-04T09:00:00\.000Z$/)]),
+    );
+    const scores = section.locator('svg.chart-baseline-scores');
+    const delta = section.locator('svg.chart-baseline-delta');
+    for (const chart of [scores, delta]) {
+      expect(await chart.isVisible()).toBe(true);
+      expect((await chart.boundingBox())!.width).toBeGreaterThan(300);
+    }
+    // Each test shows its baseline and its current value, in table order.
+    await expect(scores.locator('text.value').allTextContents()).resolves.toEqual([
+      '90.1 [87.9–92.3]', '69.5 [63.1–75.9]', '86.5 [84.1–88.9]', '80.2 [77.9–82.5]', '88.0 [85.2–90.8]', '95.8 [93.9–97.7]',
+      '86.4 [83.0–89.8]', '85.1 [81.2–89.0]', 'no score', 'no score', 'not in baseline', '72.4 [66.0–78.8]', '91.0 [89.2–92.8]', 'not run',
+    ]);
+    await expect(scores.locator('circle.dot').count()).resolves.toBe(10);
+    await expect(delta.locator('circle.dot').count()).resolves.toBe(4);
+    // The stylesheet applied (its CSP hash matched): dashed zero line, regressions red, the baseline grey.
+    const style = (selector: string, property: string) => page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).${property}`);
+    await expect(style('svg.chart-baseline-delta line.reference', 'strokeDasharray')).resolves.toMatch(/^4(px)?,? 3(px)?$/);
+    await expect(style('svg.chart-baseline-scores circle.dot.chg-regression', 'fill')).resolves.toBe('rgb(198, 40, 40)');
+    await expect(style('svg.chart-baseline-scores circle.dot.side-baseline', 'fill')).resolves.toBe('rgb(102, 112, 133)');
+
+    const table = section.locator('table.baseline-tests');
+    const ids = () => table.locator('tbody tr .test-id').allInnerTexts();
+    await expect(ids()).resolves.toEqual(['t-big', 't-small', 't-up', 't-same', 't-none']);
+    await expect(table.locator('tbody tr').first().innerText()).resolves.toMatch(/^t-big Big regression\s+regression\s+90\.1 \[87\.9–92\.3\]\s+69\.5 \[63\.1–75\.9\]\s+-20\.6 \(-22\.9%\)\s+\[-27\.3, -13\.9\]\s+< 0\.001\s+-2\.87\s+10 → 10\s+100\.0% → 60\.0%$/);
+    // The script ran (its CSP hash matched): headings sort the rows; a row without a value stays last.
+    const deltaHead = table.locator('thead th', { hasText: 'Δ (Δ%)' });
+    await deltaHead.locator('button').click();
+    await expect(deltaHead.getAttribute('aria-sort')).resolves.toBe('ascending');
+    await expect(table.locator('thead th[aria-sort]').count()).resolves.toBe(1);
+    await expect(ids()).resolves.toEqual(['t-big', 't-small', 't-same', 't-up', 't-none']);
+    await deltaHead.locator('button').click();
+    await expect(deltaHead.getAttribute('aria-sort')).resolves.toBe('descending');
+    await expect(ids()).resolves.toEqual(['t-up', 't-same', 't-small', 't-big', 't-none']);
+    await table.locator('thead th', { hasText: 'Test' }).locator('button').click();
+    await expect(ids()).resolves.toEqual(['t-big', 't-none', 't-same', 't-small', 't-up']);
+    await expect(section.locator('table.baseline-other tbody tr').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^t-new Brand new task\s+new: not in the baseline\s+72\.4 \[66\.0–78\.8\]\s+10\s+70\.0%$/),
+      expect.stringMatching(/^t-gone Retired task\s+removed: in the baseline, not run\s+91\.0 \[89\.2–92\.8\]\s+10\s+100\.0%$/),
+    ]);
+    // The run itself follows on the same page.
+    expect(await page.locator('details.test').first().isVisible()).toBe(true);
+    expectClean(problems);
+    await page.close();
+  });
+
+  it('shows hostile names in a baseline comparison as text and never runs them', async () => {
+    const { page, problems } = await browser.open(write('baseline-xss.html', baselineReport(xssComparison), false));
+    await expect(page.evaluate('typeof window.__xss')).resolves.toBe('undefined');
+    const section = page.locator('#baseline');
+    await expect(section.locator('table.baseline-tests tbody tr .test-name').first().innerText()).resolves.toBe(`Name ${XSS}`);
+    await expect(section.locator('.banner').innerText()).resolves.toBe(`Different agents: the baseline was recorded with agent "base ${XSS}", this run used "agent ${XSS}".`);
+    await expect(page.locator('img').count()).resolves.toBe(0);
+    await expect(page.locator('script').count()).resolves.toBe(1);
     expectClean(problems);
     await page.close();
   });

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atp, ensureBuilt, tempProject } from './atp.js';
-import { hasChromium, launchBrowser, SKIP_REASON, type TestBrowser } from './browser.js';
+import { hasChromium, launchBrowser, SKIP_REASON, type TestBrowser } from '@atp/testkit/browser';
 
 // steady always greets and says done; middling says done every other call (its scores vary: a real interval);
 // sloppy says goodbye. All stream events, one of them with markup; \`chatty\` streams 120.

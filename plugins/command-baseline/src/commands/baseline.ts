@@ -6,10 +6,11 @@ import { buildBaseline } from '../baseline-format.js';
 import { readBaseline, writeBaseline } from '../baseline-file.js';
 import { compareWithBaseline } from '../baseline-compare.js';
 import { renderBaseline, renderComparison } from '../render-comparison.js';
+import { prepareHtmlPage } from '../html-page.js';
 import { RUN_OPTIONS, intOption, nonNegativeOption, probabilityOption, runSuite, str, usageError } from '../run-suite.js';
 
 const SAVE_ONLY = ['output'];
-const COMPARE_ONLY = ['baseline', 'fail-on-regression', 'json', 'output-file', 'alpha', 'min-delta'];
+const COMPARE_ONLY = ['baseline', 'fail-on-regression', 'json', 'output-file', 'html', 'alpha', 'min-delta'];
 
 function checkOptions(ctx: CommandContext, sub: 'save' | 'compare'): void {
   const wrong = (sub === 'save' ? COMPARE_ONLY : SAVE_ONLY).filter((k) => ctx.options[k] !== undefined && ctx.options[k] !== false);
@@ -53,8 +54,12 @@ async function compare(ctx: CommandContext): Promise<number> {
   const minDelta = nonNegativeOption('min-delta', ctx.options['min-delta']);
   // Read the baseline before running anything: a bad file must not cost a whole run.
   const baseline = readBaseline(resolve(ctx.cwd, file), ctx.cwd);
+  // Likewise a missing html reporter, bad reporter options or an unwritable page.
+  const htmlFile = str(ctx.options.html);
+  if (ctx.options.html !== undefined && !htmlFile) throw usageError('--html needs a file name', 'atp baseline compare SUITE -b baseline.json --html comparison.html');
+  const page = htmlFile ? await prepareHtmlPage(ctx, htmlFile) : undefined;
   const runs = intOption('runs', ctx.options.runs) ?? baseline.runs_per_test;
-  const result = await runSuite(ctx, suite, runs, (line) => ctx.stderr(`  ${line}\n`));
+  const result = await runSuite(ctx, suite, runs, (line) => ctx.stderr(`  ${line}\n`), page ? [page.attached] : []);
   if (typeof result === 'number') return result;
   if (result.report.summary.interrupted) {
     ctx.stderr('Interrupted: no comparison (the current sample is incomplete)\n');
@@ -70,6 +75,10 @@ async function compare(ctx: CommandContext): Promise<number> {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, json);
   }
+  if (page && htmlFile) {
+    await page.write(result.report, comparison);
+    ctx.stderr(`HTML page written to ${relative(ctx.cwd, resolve(ctx.cwd, htmlFile)) || htmlFile}\n`);
+  }
   ctx.stdout(ctx.options.json ? json : renderComparison(comparison, { color: ctx.color }));
   return ctx.options['fail-on-regression'] && comparison.summary.has_regressions ? 1 : 0;
 }
@@ -83,6 +92,7 @@ const command: CommandModule = {
     'fail-on-regression': { type: 'boolean', description: 'compare: exit 1 when a test regressed significantly' },
     json: { type: 'boolean', description: 'compare: print the comparison as JSON' },
     'output-file': { type: 'string', value: 'FILE', description: 'compare: also write the comparison JSON to FILE' },
+    html: { type: 'string', value: 'FILE', description: 'compare: also write an HTML page with charts to FILE (needs the html reporter, @atp/reporter-html)' },
     alpha: { type: 'string', value: 'P', description: 'compare: significance level (default 0.05)' },
     'min-delta': { type: 'string', value: 'POINTS', description: 'compare: ignore significant changes smaller than this (default 0)' },
     ...RUN_OPTIONS,
