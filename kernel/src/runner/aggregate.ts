@@ -3,46 +3,85 @@ import type { PlanTest } from '../plan.js';
 import type { JobResult, TestResult } from '../results.js';
 import { describe, passHatK } from '../stats/index.js';
 
+type RunSummary = TestResult['runResults'][number];
+
 /**
- * Aggregate the runs of one test against one agent (§3.14 with every run evaluated):
- * the test passes when every run passed; its score is the mean run score; runs that
- * disagree make it flaky.
+ * Folds the runs of one test against one agent into its TestResult as they finish, keeping only the
+ * per-run summary and the lowest-numbered run in full: memory per test stays small however many runs it has.
  */
+export class TestAccumulator {
+  readonly test: PlanTest;
+  readonly agent: string;
+  #runs: RunSummary[] = [];
+  /** The lowest-numbered run: its evaluations and breakdown represent the test. */
+  #first: JobResult | undefined;
+  /** The lowest-numbered run with an error. */
+  #firstError: Pick<JobResult, 'run' | 'error' | 'failureKind'> | undefined;
+
+  constructor(test: PlanTest, agent: string) {
+    this.test = test;
+    this.agent = agent;
+  }
+
+  /** Runs added so far. */
+  get size(): number {
+    return this.#runs.length;
+  }
+
+  /** Add one finished run. */
+  add(r: JobResult): void {
+    this.#runs.push({ run: r.run, status: r.status, score: r.score, passed: r.passed, error: r.error, durationMs: r.durationMs });
+    if (!this.#first || r.run < this.#first.run) this.#first = r;
+    if (r.error && (!this.#firstError || r.run < this.#firstError.run)) this.#firstError = { run: r.run, error: r.error, ...(r.failureKind ? { failureKind: r.failureKind } : {}) };
+  }
+
+  /**
+   * The test's result (§3.14 with every run evaluated): it passes when every run passed; its score is
+   * the mean run score; runs that disagree make it flaky.
+   */
+  result(): TestResult {
+    const runs = [...this.#runs].sort((a, b) => a.run - b.run);
+    const scores = runs.map((r) => r.score).filter((s): s is number => s !== null);
+    const passed = runs.filter((r) => r.passed).length;
+    const successful = runs.filter((r) => r.status === 'completed').length;
+    const first = this.#first;
+    const firstError = this.#firstError;
+    const status: ResponseStatus = runs.some((r) => r.status === 'timeout')
+      ? 'timeout'
+      : successful === runs.length
+        ? 'completed'
+        : successful > 0
+          ? 'partial'
+          : runs.some((r) => r.status === 'cancelled')
+            ? 'cancelled'
+            : 'failed';
+    const n = runs.length;
+    return {
+      testId: this.test.id,
+      testName: this.test.name,
+      agent: this.agent,
+      tags: this.test.tags,
+      passed: n > 0 && passed === n,
+      score: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
+      status,
+      ...(firstError?.error ? { error: firstError.error } : {}),
+      ...(firstError?.failureKind ? { failureKind: firstError.failureKind } : {}),
+      runs: { total: n, successful, passed },
+      successRate: n ? passed / n : 0,
+      passHatK: passHatK(n, passed, n),
+      ...(n > 1 && scores.length ? { statistics: describe(scores) } : {}),
+      durationMs: runs.reduce((s, r) => s + r.durationMs, 0),
+      evaluations: first?.evaluations ?? [],
+      ...(first?.breakdown ? { breakdown: first.breakdown } : {}),
+      runResults: runs,
+      flaky: passed > 0 && passed < n,
+    };
+  }
+}
+
+/** Aggregate the runs of one test against one agent at once (see TestAccumulator). */
 export function aggregateTest(test: PlanTest, agent: string, runs: readonly JobResult[]): TestResult {
-  const sorted = [...runs].sort((a, b) => a.run - b.run);
-  const scores = sorted.map((r) => r.score).filter((s): s is number => s !== null);
-  const passed = sorted.filter((r) => r.passed).length;
-  const successful = sorted.filter((r) => r.status === 'completed').length;
-  const first = sorted[0];
-  const firstError = sorted.find((r) => r.error);
-  const status: ResponseStatus = sorted.some((r) => r.status === 'timeout')
-    ? 'timeout'
-    : successful === sorted.length
-      ? 'completed'
-      : successful > 0
-        ? 'partial'
-        : sorted.some((r) => r.status === 'cancelled')
-          ? 'cancelled'
-          : 'failed';
-  const n = sorted.length;
-  return {
-    testId: test.id,
-    testName: test.name,
-    agent,
-    tags: test.tags,
-    passed: n > 0 && passed === n,
-    score: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100 : null,
-    status,
-    ...(firstError?.error ? { error: firstError.error } : {}),
-    ...(firstError?.failureKind ? { failureKind: firstError.failureKind } : {}),
-    runs: { total: n, successful, passed },
-    successRate: n ? passed / n : 0,
-    passHatK: passHatK(n, passed, n),
-    ...(n > 1 && scores.length ? { statistics: describe(scores) } : {}),
-    durationMs: sorted.reduce((s, r) => s + r.durationMs, 0),
-    evaluations: first?.evaluations ?? [],
-    ...(first?.breakdown ? { breakdown: first.breakdown } : {}),
-    runResults: sorted.map((r) => ({ run: r.run, status: r.status, score: r.score, passed: r.passed, error: r.error, durationMs: r.durationMs })),
-    flaky: passed > 0 && passed < n,
-  };
+  const acc = new TestAccumulator(test, agent);
+  for (const r of runs) acc.add(r);
+  return acc.result();
 }

@@ -15,7 +15,7 @@ import { AdapterPool, resolveAgents, type AgentSelection } from './agents.js';
 import { buildRequest } from './request.js';
 import { evaluateRun } from './evaluate.js';
 import { scoreRun } from './scoring.js';
-import { aggregateTest } from './aggregate.js';
+import { TestAccumulator } from './aggregate.js';
 import { Journal, newRunId, type RunMeta } from './journal.js';
 
 /** A reporter attached to a run, tapped under its plugin's name. */
@@ -105,16 +105,19 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   // Aggregation: per (test, agent), buffer run results until every run is in, then emit testEnd.
   const expected = new Map<string, number>();
   for (const j of jobs) expected.set(`${j.testId}\u0000${j.agent}`, (expected.get(`${j.testId}\u0000${j.agent}`) ?? 0) + 1);
-  const buffers = new Map<string, JobResult[]>();
+  const buffers = new Map<string, TestAccumulator>();
   const finished = new Map<string, TestResult>();
   const record = async (r: JobResult): Promise<void> => {
     const key = `${r.testId}\u0000${r.agent}`;
-    const list = buffers.get(key) ?? [];
-    list.push(r);
-    buffers.set(key, list);
-    if (list.length === expected.get(key)) {
+    let acc = buffers.get(key);
+    if (!acc) {
+      acc = new TestAccumulator(testsById.get(r.testId)!, r.agent);
+      buffers.set(key, acc);
+    }
+    acc.add(r);
+    if (acc.size === expected.get(key)) {
       buffers.delete(key);
-      const t = aggregateTest(testsById.get(r.testId)!, r.agent, list);
+      const t = acc.result();
       finished.set(key, t);
       await kernel.hooks.testEnd.promise(t);
     }
@@ -123,6 +126,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
     const r = done.get(j.id);
     if (r) await record(r);
   }
+  done.clear(); // folded into the accumulators: the full results need not stay in memory
 
   const pool = new AdapterPool(kernel, agents, options.baseDir ?? kernel.config.cwd, logger);
   const evaluators = new Map<string, Evaluator>();
@@ -238,10 +242,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
     await pool.closeAll();
   }
   // Tests cut short (fail-fast, Ctrl-C) are reported with the runs that finished.
-  for (const [key, list] of buffers) {
-    const [testId, agent] = key.split('\u0000') as [string, string];
-    finished.set(key, aggregateTest(testsById.get(testId)!, agent, list));
-  }
+  for (const [key, acc] of buffers) finished.set(key, acc.result());
   const interrupted = signal.aborted;
   if (interrupted) runError = 'interrupted: jobs not started were skipped and in-flight jobs were aborted';
   else if (stopStarting) runError = stopReason;
