@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/*.timestamp-*.mjs', '**/test/fixtures/**', '.ci/**'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/*.timestamp-*.mjs', '**/test/fixtures/**', '.ci/**', '.tmp/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

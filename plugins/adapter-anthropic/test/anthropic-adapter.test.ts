@@ -1,19 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAdapterError } from '@atp/kernel';
 import type { AdapterError } from '@atp/kernel';
-import { reply, startAnthropicServer, type LlmServer } from '@atp/testkit';
+import { closer, recordingLogger, reply, sampleCallContext, startAnthropicServer, type LlmServer } from '@atp/testkit';
 import { createAdapter } from '../src/anthropic-adapter.js';
 import type { AnthropicAgentConfigInput } from '../src/config.js';
-import { makeContext, makeInit, makeRequest, recordingLogger } from './helpers.js';
+import { makeInit, makeRequest } from './helpers.js';
 
-const servers: LlmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = closer<LlmServer>();
+afterEach(servers.closeAll);
 async function server(...args: Parameters<typeof startAnthropicServer>): Promise<LlmServer> {
-  const s = await startAnthropicServer(...args);
-  servers.push(s);
-  return s;
+  return servers.keep(await startAnthropicServer(...args));
 }
 
 const KEY = 'sk-ant-test-0123456789abcdef';
@@ -62,7 +58,7 @@ describe('anthropic adapter: the tool loop over real HTTP', () => {
   it('runs several steps: events, messages sent, artifacts, cache-aware metrics and cost are exact', async () => {
     const s = await server(threeSteps(), { apiKey: KEY });
     const adapter = await createAdapter(config(s), makeInit());
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const response = await adapter.run(makeRequest(), context);
 
     expect(response.status).toBe('completed');
@@ -138,7 +134,7 @@ describe('anthropic adapter: the tool loop over real HTTP', () => {
   it('streams (SSE) with the same result and reports time to first token', async () => {
     const s = await server(threeSteps(), { chunkSize: 4 });
     const adapter = await createAdapter(config(s, { stream: true }), makeInit());
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const response = await adapter.run(makeRequest(), context);
     expect(response.status).toBe('completed');
     expect(response.metrics).toMatchObject({ input_tokens: 3230, output_tokens: 90, cache_read_tokens: 2000, cache_creation_tokens: 1000, cost_usd: 0.00639 });
@@ -151,7 +147,7 @@ describe('anthropic adapter: the tool loop over real HTTP', () => {
   it('runs script tools', async () => {
     const s = await server([reply.toolCall('add', { a: 2, b: 40 }), reply.text('42')]);
     const adapter = await createAdapter(config(s, { tools: [{ name: 'add', script: 'tools/calc.mjs', export: 'add' }] }), makeInit());
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const response = await adapter.run(makeRequest(), context);
     expect(response.status).toBe('completed');
     expect(events[1]?.payload).toMatchObject({ tool: 'add', output: { sum: 42 }, status: 'success' });
@@ -161,7 +157,7 @@ describe('anthropic adapter: the tool loop over real HTTP', () => {
   it('fails the run when max_steps is reached', async () => {
     const s = await server(() => reply.toolCall('search', { q: 'again' }));
     const adapter = await createAdapter(config(s, { max_steps: 2 }), makeInit());
-    const { context } = makeContext();
+    const { context } = sampleCallContext();
     const response = await adapter.run(makeRequest(), context);
     expect(response).toMatchObject({
       status: 'failed',
@@ -177,7 +173,7 @@ describe('anthropic adapter: errors, retries, cancellation', () => {
   it('retries 529 overloaded and 429 (SDK max_retries), then succeeds', async () => {
     const s = await server([reply.overloaded({ retryAfter: 0 }), reply.rateLimit({ retryAfter: 0 }), reply.text('ok', { usage: { inputTokens: 3, outputTokens: 1 } })]);
     const adapter = await createAdapter(config(s, { max_retries: 2 }), makeInit());
-    const response = await adapter.run(makeRequest(), makeContext().context);
+    const response = await adapter.run(makeRequest(), sampleCallContext().context);
     expect(response.status).toBe('completed');
     expect(s.requests).toHaveLength(3);
     expect(response.metrics).toMatchObject({ llm_calls: 1, input_tokens: 3 });
@@ -185,22 +181,22 @@ describe('anthropic adapter: errors, retries, cancellation', () => {
 
   it('maps statuses: 529/500 retryable, 400 not; stream error events too', async () => {
     const s529 = await server([reply.overloaded()]);
-    const e529 = await expectAdapterError((await createAdapter(config(s529), makeInit())).run(makeRequest(), makeContext().context));
+    const e529 = await expectAdapterError((await createAdapter(config(s529), makeInit())).run(makeRequest(), sampleCallContext().context));
     expect(e529).toMatchObject({ kind: 'response', retryable: true, message: 'the Anthropic-compatible server is overloaded (HTTP 529): overloaded_error: Overloaded' });
 
     const s400 = await server([reply.badRequest('messages.0.content: Input should be a valid list')]);
-    const e400 = await expectAdapterError((await createAdapter(config(s400), makeInit())).run(makeRequest(), makeContext().context));
+    const e400 = await expectAdapterError((await createAdapter(config(s400), makeInit())).run(makeRequest(), sampleCallContext().context));
     expect(e400).toMatchObject({ kind: 'response', retryable: false, message: 'the Anthropic-compatible server rejected the request (HTTP 400): invalid_request_error: messages.0.content: Input should be a valid list' });
 
     const sMid = await server([reply.overloaded({ midStream: true })]);
-    const eMid = await expectAdapterError((await createAdapter(config(sMid, { stream: true }), makeInit())).run(makeRequest(), makeContext().context));
+    const eMid = await expectAdapterError((await createAdapter(config(sMid, { stream: true }), makeInit())).run(makeRequest(), sampleCallContext().context));
     expect(eMid).toMatchObject({ kind: 'response', retryable: true, message: 'the Anthropic-compatible server sent an error in the stream: overloaded_error: Overloaded' });
   });
 
   it('a bad API key: not retryable, and the key never appears', async () => {
     const s = await server([reply.text('never')], { apiKey: 'the-right-key' });
     const logger = recordingLogger();
-    const error = await expectAdapterError((await createAdapter(config(s, { max_retries: 2 }), makeInit(logger))).run(makeRequest(), makeContext().context));
+    const error = await expectAdapterError((await createAdapter(config(s, { max_retries: 2 }), makeInit(logger))).run(makeRequest(), sampleCallContext().context));
     expect(error).toMatchObject({ kind: 'response', retryable: false });
     expect(error.message).toBe(
       'the Anthropic-compatible server rejected the credentials (HTTP 401): authentication_error: invalid x-api-key: *** — check the API key (api_key in the agent config, or ANTHROPIC_API_KEY)',
@@ -214,7 +210,7 @@ describe('anthropic adapter: errors, retries, cancellation', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const t0 = performance.now();
-    const error = await expectAdapterError(adapter.run(makeRequest(), makeContext({ signal: controller.signal }).context));
+    const error = await expectAdapterError(adapter.run(makeRequest(), sampleCallContext({ signal: controller.signal }).context));
     expect(error).toMatchObject({ kind: 'timeout', retryable: false });
     expect(error.message).toMatch(/^the request to http:\/\/127\.0\.0\.1:\d+ was aborted$/);
     expect(performance.now() - t0).toBeLessThan(2000);
@@ -224,9 +220,9 @@ describe('anthropic adapter: errors, retries, cancellation', () => {
 describe('anthropic adapter: credentials', () => {
   it('auth_token is sent as a bearer token; a keyless proxy gets no credential at all', async () => {
     const s = await server([reply.text('a'), reply.text('b')], {});
-    await (await createAdapter({ model: MODEL, base_url: s.baseURL, auth_token: 'gateway-token-1234', max_retries: 0 }, makeInit())).run(makeRequest(), makeContext().context);
+    await (await createAdapter({ model: MODEL, base_url: s.baseURL, auth_token: 'gateway-token-1234', max_retries: 0 }, makeInit())).run(makeRequest(), sampleCallContext().context);
     expect(s.requests[0]?.auth).toEqual({ header: 'authorization', last4: '1234' });
-    await (await createAdapter({ model: MODEL, base_url: s.baseURL, max_retries: 0 }, makeInit())).run(makeRequest(), makeContext().context);
+    await (await createAdapter({ model: MODEL, base_url: s.baseURL, max_retries: 0 }, makeInit())).run(makeRequest(), sampleCallContext().context);
     expect(s.requests[1]?.auth).toBeUndefined();
     expect(s.requests[1]?.headers['x-api-key']).toBeUndefined();
     expect(s.requests[1]?.headers['anthropic-version']).toEqual(expect.any(String));

@@ -1,8 +1,8 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reply, startAnthropicServer, type LlmServer } from '@atp/testkit';
-import { atp, tempProject as makeProject } from './helpers.js';
+import { closer, reply, startAnthropicServer, type LlmServer } from '@atp/testkit';
+import { removeTempDirs, runAtp, tempProject as makeProject } from '@atp/testkit/e2e';
 
 // End to end through the real `atp` binary (run `npx tsc -b plugins/adapter-anthropic` first).
 
@@ -14,29 +14,25 @@ interface JsonReport {
   tests: Array<{ test_id: string; success: boolean; error: string | null; evaluations: Array<{ assertion: string; passed: boolean }> }>;
 }
 
-const servers: LlmServer[] = [];
-const dirs: string[] = [];
+const servers = closer<LlmServer>();
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  await servers.closeAll();
+  removeTempDirs();
 });
-function tempProject(files: Record<string, string>): string {
-  const dir = makeProject(files);
-  dirs.push(dir);
-  return dir;
-}
+const tempProject = (files: Record<string, string>): string => makeProject(files, { prefix: 'adapter-anthropic-' });
 
 describe('anthropic agent through the atp binary', () => {
   it('a streamed tool-using agent passes must_use_tools and json_path assertions; 529 is retried', async () => {
-    const s = await startAnthropicServer(
-      [
-        reply.overloaded({ retryAfter: 0 }),
-        reply.toolCall('lookup_order', { order_id: 'A-17' }, { text: 'Looking it up.' }),
-        reply.json({ order_id: 'A-17', status: 'shipped' }),
-      ],
-      { apiKey: KEY },
+    const s = servers.keep(
+      await startAnthropicServer(
+        [
+          reply.overloaded({ retryAfter: 0 }),
+          reply.toolCall('lookup_order', { order_id: 'A-17' }, { text: 'Looking it up.' }),
+          reply.json({ order_id: 'A-17', status: 'shipped' }),
+        ],
+        { apiKey: KEY },
+      ),
     );
-    servers.push(s);
     const dir = tempProject({
       'atp.config.mjs': CONFIG,
       'suite.yaml': `
@@ -69,7 +65,7 @@ tests:
         config: { path: answer.json, json_path: "$.status", equals: shipped }
 `,
     });
-    const result = await atp(['test', 'suite.yaml', '-o', 'json', '--output-file', 'report.json', '--no-journal'], dir, { E2E_ANTHROPIC_KEY: KEY, ANTHROPIC_API_KEY: '' });
+    const result = await runAtp(['test', 'suite.yaml', '-o', 'json', '--output-file', 'report.json', '--no-journal'], dir, { E2E_ANTHROPIC_KEY: KEY, ANTHROPIC_API_KEY: '' });
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const text = readFileSync(join(dir, 'report.json'), 'utf8');
     expect(text).not.toContain(KEY);
@@ -98,7 +94,7 @@ tests:
     task: { description: "hi" }
 `,
     });
-    const result = await atp(['test', 'suite.yaml', '--no-journal'], dir, { ANTHROPIC_API_KEY: '', ANTHROPIC_AUTH_TOKEN: '', ANTHROPIC_BASE_URL: '' });
+    const result = await runAtp(['test', 'suite.yaml', '--no-journal'], dir, { ANTHROPIC_API_KEY: '', ANTHROPIC_AUTH_TOKEN: '', ANTHROPIC_BASE_URL: '' });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('api_key: no Anthropic API key: set the ANTHROPIC_API_KEY environment variable');
   }, 60_000);

@@ -6,7 +6,8 @@ import { Secret } from '@atp/kernel';
 import { createAdapter } from '../src/cli-adapter.js';
 import type { CliAdapter } from '../src/cli-adapter.js';
 import type { CliAdapterConfigInput } from '../src/config.js';
-import { eventually, fixtures, init, isDead, makeContext, makeRequest, rejectionOf, structuredData } from './helpers.js';
+import { eventually, isDead, rejectionOf, sampleCallContext } from '@atp/testkit';
+import { fixtures, init, makeRequest, structuredData } from './helpers.js';
 
 const node = process.execPath;
 const agent = join(fixtures, 'agent.mjs');
@@ -25,13 +26,13 @@ function adapter(config: Partial<CliAdapterConfigInput>): CliAdapter {
 }
 
 const run = (mode: string, config: Partial<CliAdapterConfigInput> = {}, extra: string[] = []) =>
-  adapter({ command: [node, agent, mode, ...extra], ...config }).run(makeRequest(), makeContext().context);
+  adapter({ command: [node, agent, mode, ...extra], ...config }).run(makeRequest(), sampleCallContext().context);
 
 describe('cli adapter: one-shot exchange', () => {
   it('sends the request on stdin, emits stderr events, tolerates plain-text stderr and reads the response', async () => {
     // The string form is shell-split (quotes honoured) without running a shell.
     const a = adapter({ command: `"${node}" '${agent}' ok` });
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const response = await a.run(makeRequest('t-1', { description: 'summarise the notes' }), context);
     expect(response.status).toBe('completed');
     expect(response.artifacts[0]).toEqual({
@@ -48,9 +49,9 @@ describe('cli adapter: one-shot exchange', () => {
   });
 
   it('runs in working_dir relative to the suite directory', async () => {
-    const response = await adapter({ working_dir: '..' }).run(makeRequest(), makeContext().context);
+    const response = await adapter({ working_dir: '..' }).run(makeRequest(), sampleCallContext().context);
     expect(structuredData<{ cwd: string }>(response).cwd).toBe(join(fixtures, '..'));
-    const error = await rejectionOf(adapter({ working_dir: 'no/such/dir' }).run(makeRequest(), makeContext().context));
+    const error = await rejectionOf(adapter({ working_dir: 'no/such/dir' }).run(makeRequest(), sampleCallContext().context));
     expect(error.message).toBe(`working_dir does not exist: ${join(fixtures, 'no/such/dir')}`);
   });
 
@@ -91,7 +92,7 @@ describe('cli adapter: one-shot exchange', () => {
   });
 
   it('reports a missing command as not_found', async () => {
-    const error = await rejectionOf(adapter({ command: 'definitely-not-a-command-xyz --flag' }).run(makeRequest(), makeContext().context));
+    const error = await rejectionOf(adapter({ command: 'definitely-not-a-command-xyz --flag' }).run(makeRequest(), sampleCallContext().context));
     expect(error.name).toBe('AdapterError');
     expect(error.kind).toBe('not_found');
     expect(error.message).toBe('command not found: definitely-not-a-command-xyz');
@@ -99,7 +100,7 @@ describe('cli adapter: one-shot exchange', () => {
 
   it('does not fail when the agent exits without reading a large request (EPIPE)', async () => {
     const a = adapter({ command: [node, agent, 'ignore-stdin'] });
-    const response = await a.run(makeRequest('t-1', { description: 'z'.repeat(99_000) }), makeContext().context);
+    const response = await a.run(makeRequest('t-1', { description: 'z'.repeat(99_000) }), sampleCallContext().context);
     expect(response.status).toBe('completed');
   });
 });
@@ -108,7 +109,7 @@ describe('cli adapter: limits, timeouts and process trees', () => {
   it('kills the whole process tree on timeout', async () => {
     const pidFile = join(tmp, 'grandchild.pid');
     const a = adapter({ command: [node, agent, 'hang', pidFile], timeout_seconds: 1, kill_grace_seconds: 0.2 });
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const started = Date.now();
     const error = await rejectionOf(a.run(makeRequest(), context));
     expect(Date.now() - started).toBeLessThan(3000);
@@ -126,12 +127,12 @@ describe('cli adapter: limits, timeouts and process trees', () => {
   it('uses the test time limit when it is smaller, and kills the tree on abort', async () => {
     const pidFile = join(tmp, 'grandchild2.pid');
     const a = adapter({ command: [node, agent, 'hang', pidFile], kill_grace_seconds: 0.2 });
-    const limited = await rejectionOf(a.run(makeRequest(), makeContext({ timeoutMs: 500 }).context));
+    const limited = await rejectionOf(a.run(makeRequest(), sampleCallContext({ timeoutMs: 500 }).context));
     expect(limited.message).toMatch(/^the agent did not finish within 0\.50s \(the test's time limit\)/);
     expect(await eventually(() => isDead(Number(readFileSync(pidFile, 'utf8'))))).toBe(true);
 
     const controller = new AbortController();
-    const pending = a.run(makeRequest(), makeContext({ signal: controller.signal }).context);
+    const pending = a.run(makeRequest(), sampleCallContext({ signal: controller.signal }).context);
     await eventually(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8') !== '');
     setTimeout(() => controller.abort(new Error('Ctrl-C')), 300);
     const aborted = await rejectionOf(pending);
@@ -152,7 +153,7 @@ describe('cli adapter: limits, timeouts and process trees', () => {
   });
 
   it('reads big stderr and big stdout at the same time without deadlock', async () => {
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const response = await adapter({ command: [node, agent, 'big-both'], timeout_seconds: 30 }).run(makeRequest(), context);
     expect(response.status).toBe('completed');
     expect((response.artifacts[0] as { content: string }).content).toHaveLength(5 * 1024 * 1024);
@@ -168,7 +169,7 @@ describe('cli adapter: environment', () => {
   });
 
   const envOf = async (config: Partial<CliAdapterConfigInput>, names: string[]) => {
-    const response = await adapter({ command: [node, agent, 'env', names.join(',')], ...config }).run(makeRequest(), makeContext().context);
+    const response = await adapter({ command: [node, agent, 'env', names.join(',')], ...config }).run(makeRequest(), sampleCallContext().context);
     return structuredData<{ keys: string[]; values: Record<string, string | null> }>(response);
   };
 

@@ -6,7 +6,8 @@ import type { ATPResponse } from '@atp/kernel';
 import { createAdapter } from '../src/cli-adapter.js';
 import type { CliAdapter } from '../src/cli-adapter.js';
 import type { CliAdapterConfigInput } from '../src/config.js';
-import { eventually, fixtures, init, isDead, makeContext, makeRequest, rejectionOf, structuredData } from './helpers.js';
+import { eventually, isDead, rejectionOf, sampleCallContext } from '@atp/testkit';
+import { fixtures, init, makeRequest, structuredData } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'atp-cli-persistent-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -41,7 +42,7 @@ describe('cli adapter: persistent mode', () => {
   it('answers many concurrent requests from one process, routing events by task_id', async () => {
     const { adapter, spawnLog } = persistent({ max_concurrency: 4 });
     const calls = Array.from({ length: 20 }, (_, i) => {
-      const { context, events } = makeContext();
+      const { context, events } = sampleCallContext();
       const request = makeRequest(`task-${i}`, { input: { delay_ms: 20 + ((i * 7) % 30) } });
       return { events, promise: adapter.run(request, context) };
     });
@@ -64,21 +65,21 @@ describe('cli adapter: persistent mode', () => {
 
   it('sends one request at a time by default', async () => {
     const { adapter } = persistent();
-    const responses = await Promise.all([1, 2, 3].map((i) => adapter.run(makeRequest(`s-${i}`, { input: { delay_ms: 30 } }), makeContext().context)));
+    const responses = await Promise.all([1, 2, 3].map((i) => adapter.run(makeRequest(`s-${i}`, { input: { delay_ms: 30 } }), sampleCallContext().context)));
     expect(responses.map((r) => info(r).maxActive)).toEqual([1, 1, 1]);
   });
 
   it('accepts bare responses and envelopes without task_id when one request is in flight', async () => {
     const { adapter } = persistent();
-    expect((await adapter.run(makeRequest('b-1', { input: { mode: 'bare' } }), makeContext().context)).task_id).toBe('b-1');
-    expect((await adapter.run(makeRequest('b-2', { input: { mode: 'no-id' } }), makeContext().context)).task_id).toBe('b-2');
+    expect((await adapter.run(makeRequest('b-1', { input: { mode: 'bare' } }), sampleCallContext().context)).task_id).toBe('b-1');
+    expect((await adapter.run(makeRequest('b-2', { input: { mode: 'no-id' } }), sampleCallContext().context)).task_id).toBe('b-2');
   });
 
   it('fails the requests of a process that dies, then recovers with a new process', async () => {
     const { adapter, spawnLog } = persistent({ max_concurrency: 2 });
-    const first = await adapter.run(makeRequest('before'), makeContext().context);
-    const slow = rejectionOf(adapter.run(makeRequest('slow', { input: { delay_ms: 2000 } }), makeContext().context));
-    const crash = await rejectionOf(adapter.run(makeRequest('crash', { input: { mode: 'crash' } }), makeContext().context));
+    const first = await adapter.run(makeRequest('before'), sampleCallContext().context);
+    const slow = rejectionOf(adapter.run(makeRequest('slow', { input: { delay_ms: 2000 } }), sampleCallContext().context));
+    const crash = await rejectionOf(adapter.run(makeRequest('crash', { input: { mode: 'crash' } }), sampleCallContext().context));
     expect(crash.name).toBe('AdapterError');
     expect(crash.retryable).toBe(true);
     expect(crash.message).toBe(
@@ -86,7 +87,7 @@ describe('cli adapter: persistent mode', () => {
     );
     // The other request in flight fails too.
     expect((await slow).message).toMatch(/^the persistent agent exited \(command exited with code 1\) before answering task slow/);
-    const after = await adapter.run(makeRequest('after'), makeContext().context);
+    const after = await adapter.run(makeRequest('after'), sampleCallContext().context);
     expect(info(after).pid).not.toBe(info(first).pid);
     expect(spawnedPids(spawnLog)).toEqual([info(first).pid, info(after).pid]);
     expect(adapter.spawnCount).toBe(2);
@@ -94,14 +95,14 @@ describe('cli adapter: persistent mode', () => {
 
   it('fails a request that times out and replaces a process that stays silent', async () => {
     const { adapter, spawnLog } = persistent();
-    const first = await adapter.run(makeRequest('warm'), makeContext().context);
-    const { context, events } = makeContext({ timeoutMs: 500 });
+    const first = await adapter.run(makeRequest('warm'), sampleCallContext().context);
+    const { context, events } = sampleCallContext({ timeoutMs: 500 });
     const error = await rejectionOf(adapter.run(makeRequest('stuck', { input: { mode: 'hang' } }), context));
     expect(error.kind).toBe('timeout');
     expect(error.message).toBe("the persistent agent did not answer task stuck within 0.50s (the test's time limit)");
     expect(events).toHaveLength(2);
     // The next request waits for the replacement process (the old one never answered).
-    const next = await adapter.run(makeRequest('next'), makeContext().context);
+    const next = await adapter.run(makeRequest('next'), sampleCallContext().context);
     expect(info(next).pid).not.toBe(info(first).pid);
     expect(spawnedPids(spawnLog)).toHaveLength(2);
     expect(await eventually(() => isDead(info(first).pid))).toBe(true);
@@ -109,17 +110,17 @@ describe('cli adapter: persistent mode', () => {
 
   it('keeps a process that answers a timed-out request late', async () => {
     const { adapter } = persistent({ kill_grace_seconds: 1 });
-    const first = await adapter.run(makeRequest('warm'), makeContext().context);
-    const late = await rejectionOf(adapter.run(makeRequest('late', { input: { delay_ms: 300 } }), makeContext({ timeoutMs: 100 }).context));
+    const first = await adapter.run(makeRequest('warm'), sampleCallContext().context);
+    const late = await rejectionOf(adapter.run(makeRequest('late', { input: { delay_ms: 300 } }), sampleCallContext({ timeoutMs: 100 }).context));
     expect(late.message).toBe("the persistent agent did not answer task late within 0.10s (the test's time limit)");
-    const next = await adapter.run(makeRequest('next'), makeContext().context);
+    const next = await adapter.run(makeRequest('next'), sampleCallContext().context);
     expect(info(next).pid).toBe(info(first).pid);
   });
 
   it('fails an aborted request', async () => {
     const { adapter } = persistent();
     const controller = new AbortController();
-    const pending = adapter.run(makeRequest('a-1', { input: { delay_ms: 5000 } }), makeContext({ signal: controller.signal }).context);
+    const pending = adapter.run(makeRequest('a-1', { input: { delay_ms: 5000 } }), sampleCallContext({ signal: controller.signal }).context);
     setTimeout(() => controller.abort(new Error('Ctrl-C')), 100);
     const error = await rejectionOf(pending);
     expect(error.kind).toBe('timeout');
@@ -128,17 +129,17 @@ describe('cli adapter: persistent mode', () => {
 
   it('close() ends the process by closing its stdin', async () => {
     const { adapter, exitLog } = persistent();
-    const response = await adapter.run(makeRequest('x'), makeContext().context);
+    const response = await adapter.run(makeRequest('x'), sampleCallContext().context);
     await adapter.close();
     expect(readFileSync(exitLog, 'utf8')).toBe(`${info(response).pid} stdin closed\n`);
     expect(isDead(info(response).pid)).toBe(true);
-    expect((await rejectionOf(adapter.run(makeRequest('y'), makeContext().context))).message).toBe('the cli adapter was already closed');
+    expect((await rejectionOf(adapter.run(makeRequest('y'), sampleCallContext().context))).message).toBe('the cli adapter was already closed');
   });
 
   it('reports a missing command for every waiting request', async () => {
     const adapter = createAdapter({ command: 'no-such-agent-binary-xyz', persistent: true, max_concurrency: 2 }, init);
     open.push(adapter);
-    const errors = await Promise.all([1, 2, 3].map((i) => rejectionOf(adapter.run(makeRequest(`m-${i}`), makeContext().context))));
+    const errors = await Promise.all([1, 2, 3].map((i) => rejectionOf(adapter.run(makeRequest(`m-${i}`), sampleCallContext().context))));
     expect(errors.map((e) => [e.kind, e.message])).toEqual(Array(3).fill(['not_found', 'command not found: no-such-agent-binary-xyz']));
   });
 });

@@ -4,11 +4,11 @@
  * small servers that crash at start, never answer initialize or die in the middle of a call.
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atp, EVERYTHING, eventually, FIXTURES, isDead, lines, removeProjects, startHttpEverything, tempProject } from './helpers.js';
-import type { JsonReport } from './helpers.js';
+import { eventually, isDead } from '@atp/testkit';
+import { readJsonReport, removeTempDirs, runAtp, type JsonReport } from '@atp/testkit/e2e';
+import { EVERYTHING, FIXTURES, lines, startHttpEverything, tempProject } from './helpers.js';
 
 const everythingAgent = (name: string, spawnLog: string): string => `
   - name: ${name}
@@ -54,11 +54,7 @@ const CORE_TESTS = `
       - type: json_path
         config: { path: features.md, json_path: "$.mimeType", equals: text/markdown }`;
 
-afterAll(removeProjects);
-
-function report(dir: string, file = 'report.json'): JsonReport {
-  return JSON.parse(readFileSync(join(dir, file), 'utf8')) as JsonReport;
-}
+afterAll(removeTempDirs);
 
 function byId(r: JsonReport): Record<string, JsonReport['tests'][number]> {
   return Object.fromEntries(r.tests.map((t) => [`${t.test_id}@${t.agent}`, t]));
@@ -101,10 +97,10 @@ tests:${CORE_TESTS}
               input_matches: [{ path: "$.message", equals: "no tool named here" }]
 `;
     (await import('node:fs')).writeFileSync(join(dir, 'suite.yaml'), suite);
-    const result = await atp(['test', 'suite.yaml', '--parallel', '3', '--output', 'json', '--output-file', 'report.json'], dir);
+    const result = await runAtp(['test', 'suite.yaml', '--parallel', '3', '--output', 'json', '--output-file', 'report.json'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const r = report(dir);
+    const r = readJsonReport(dir);
     expect(r.summary).toMatchObject({ total_tests: 6, passed_tests: 6, success: true });
     expect(r.tests.map((t) => [t.test_id, t.success, t.error])).toEqual([
       ['echo', true, null],
@@ -171,9 +167,9 @@ tests:
     assertions: [{ type: contains, config: { pattern: "Echo: two" } }]
 `;
     (await import('node:fs')).writeFileSync(join(dir, 'suite.yaml'), suite);
-    const result = await atp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json'], dir);
+    const result = await runAtp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json'], dir);
     expect(result.code).toBe(1);
-    const tests = byId(report(dir));
+    const tests = byId(readJsonReport(dir));
     const outcome = (id: string): [boolean, string | null, string | null] => [tests[id]!.success, tests[id]!.failure_kind, tests[id]!.error];
     expect(outcome('echo-first@everything')).toEqual([true, null, null]);
     expect(outcome('is-error@everything')).toEqual([false, 'agent', 'MCP error -32602: Input validation error: Invalid arguments for tool get-sum: Invalid input: expected number, received string at a']);
@@ -213,7 +209,7 @@ tests:
 `,
     );
     let child: ChildProcess | undefined;
-    const running = atp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json'], dir, { onSpawn: (c) => (child = c) });
+    const running = runAtp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json'], dir, {}, { onSpawn: (c) => (child = c) });
     expect(await eventually(() => lines(spawnLog).length === 1, 60_000)).toBe(true);
     const pid = Number(lines(spawnLog)[0]);
     // Let the initialize handshake and the tool call get under way.
@@ -251,10 +247,10 @@ agents:
 tests:${CORE_TESTS}
 `,
     });
-    const result = await atp(['test', 'suite.yaml', '--agent', 'streamable', '--agent', 'legacy', '--output', 'json', '--output-file', 'report.json'], dir);
+    const result = await runAtp(['test', 'suite.yaml', '--agent', 'streamable', '--agent', 'legacy', '--output', 'json', '--output-file', 'report.json'], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const r = report(dir);
+    const r = readJsonReport(dir);
     expect(r.tests.map((t) => [t.test_id, t.agent, t.success])).toEqual([
       ['echo', 'streamable', true],
       ['echo', 'legacy', true],
@@ -267,7 +263,7 @@ tests:${CORE_TESTS}
 
   it('atp mcp tools --url lists the tools of an HTTP server', async () => {
     const dir = tempProject({});
-    const result = await atp(['mcp', 'tools', '--json', '--url', `http://127.0.0.1:${streamable.port}/mcp`], dir);
+    const result = await runAtp(['mcp', 'tools', '--json', '--url', `http://127.0.0.1:${streamable.port}/mcp`], dir);
     expect(result.code).toBe(0);
     const listing = JSON.parse(result.stdout) as { transport: string; tools: Array<{ name: string }> };
     expect(listing.transport).toBe('http');
@@ -278,7 +274,7 @@ tests:${CORE_TESTS}
 describe('atp mcp tools', () => {
   it('lists tools with parameters and a suite snippet, and resources', async () => {
     const dir = tempProject({});
-    const result = await atp(['mcp', 'tools', '--', process.execPath, EVERYTHING, 'stdio'], dir);
+    const result = await runAtp(['mcp', 'tools', '--', process.execPath, EVERYTHING, 'stdio'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Server: mcp-servers\/everything \S+ \(Everything Reference Server\) over stdio\n\nTools \(\d+\):\n {2}echo — Echoes back the input string\n {6}message: string \(required\) — Message to echo\n {6}input_data: \{ tool: echo, arguments: \{ message: "\.\.\." \} \}\n/);
     expect(result.stdout).toContain('  get-sum — Returns the sum of two numbers\n      a: number (required) — First number\n      b: number (required) — Second number\n      input_data: { tool: get-sum, arguments: { a: 0, b: 0 } }\n');
@@ -288,7 +284,7 @@ describe('atp mcp tools', () => {
 
   it('prints JSON with the full input schemas', async () => {
     const dir = tempProject({});
-    const result = await atp(['mcp', 'tools', '--json', '--', process.execPath, EVERYTHING, 'stdio'], dir);
+    const result = await runAtp(['mcp', 'tools', '--json', '--', process.execPath, EVERYTHING, 'stdio'], dir);
     expect(result.code).toBe(0);
     const listing = JSON.parse(result.stdout) as { tools: Array<{ name: string; inputSchema: unknown }>; resources: Array<{ uri: string }> };
     expect(listing.tools.find((t) => t.name === 'get-sum')?.inputSchema).toMatchObject({
@@ -301,15 +297,15 @@ describe('atp mcp tools', () => {
 
   it('explains a server that cannot start, and bad usage', async () => {
     const dir = tempProject({});
-    const crash = await atp(['mcp', 'tools', '--', 'node', join(FIXTURES, 'crash-at-start.mjs')], dir);
+    const crash = await runAtp(['mcp', 'tools', '--', 'node', join(FIXTURES, 'crash-at-start.mjs')], dir);
     expect([crash.code, crash.stdout]).toEqual([1, '']);
     expect(crash.stderr).toBe(
       `error: MCP server (node ${join(FIXTURES, 'crash-at-start.mjs')}) exited during start-up (exit code 3) before completing the MCP initialize handshake; last stderr lines:\n  starting with args\n  fatal: cannot open database /nonexistent/db.sqlite\n`,
     );
-    const none = await atp(['mcp', 'tools'], dir);
+    const none = await runAtp(['mcp', 'tools'], dir);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('atp mcp tools needs the server: a command after -- (stdio) or --url URL (HTTP)');
-    const sub = await atp(['mcp', 'list'], dir);
+    const sub = await runAtp(['mcp', 'list'], dir);
     expect(sub.code).toBe(2);
     expect(sub.stderr).toContain('unknown subcommand "list" of atp mcp (known: tools)');
   }, 60_000);
@@ -334,7 +330,7 @@ tests:
     assertions: [{ type: contains, config: { pattern: x } }]
 `,
     });
-    const result = await atp(['validate', 'suite.yaml'], dir);
+    const result = await runAtp(['validate', 'suite.yaml'], dir);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('give either command (stdio) or url (http), not both');
     expect(result.stderr).toContain('tool_filter');

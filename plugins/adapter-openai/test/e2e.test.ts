@@ -1,8 +1,8 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reply, startOpenAIServer, type LlmServer } from '@atp/testkit';
-import { atp, tempProject as makeProject } from './helpers.js';
+import { closer, reply, startOpenAIServer, type LlmServer } from '@atp/testkit';
+import { removeTempDirs, runAtp, tempProject as makeProject } from '@atp/testkit/e2e';
 
 // End to end through the real `atp` binary (run `npx tsc -b plugins/adapter-openai` first).
 
@@ -15,18 +15,13 @@ interface JsonReport {
   tests: Array<{ test_id: string; success: boolean; error: string | null; failure_kind: string | null; evaluations: Array<{ assertion: string; passed: boolean }> }>;
 }
 
-const servers: LlmServer[] = [];
-const dirs: string[] = [];
+const servers = closer<LlmServer>();
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  await servers.closeAll();
+  removeTempDirs();
 });
 
-function tempProject(files: Record<string, string>): string {
-  const dir = makeProject(files);
-  dirs.push(dir);
-  return dir;
-}
+const tempProject = (files: Record<string, string>): string => makeProject(files, { prefix: 'adapter-openai-' });
 
 function suite(baseURL: string, extra = ''): string {
   return `
@@ -63,16 +58,17 @@ const FORECAST = `export default function forecast(args) {
 
 describe('openai agent through the atp binary', () => {
   it('a tool-using agent passes must_use_tools and artifact assertions; a 429 is retried', async () => {
-    const s = await startOpenAIServer(
-      [
-        reply.rateLimit({ retryAfter: 0 }),
-        reply.toolCall('get_weather', { city: 'Paris' }, { usage: { inputTokens: 120, outputTokens: 15 } }),
-        reply.toolCall('forecast', { city: 'Paris' }, { usage: { inputTokens: 160, outputTokens: 15 } }),
-        reply.text('Paris: 21°C and sunny today, 23°C tomorrow.', { usage: { inputTokens: 220, outputTokens: 12 } }),
-      ],
-      { apiKey: GOOD_KEY },
+    const s = servers.keep(
+      await startOpenAIServer(
+        [
+          reply.rateLimit({ retryAfter: 0 }),
+          reply.toolCall('get_weather', { city: 'Paris' }, { usage: { inputTokens: 120, outputTokens: 15 } }),
+          reply.toolCall('forecast', { city: 'Paris' }, { usage: { inputTokens: 160, outputTokens: 15 } }),
+          reply.text('Paris: 21°C and sunny today, 23°C tomorrow.', { usage: { inputTokens: 220, outputTokens: 12 } }),
+        ],
+        { apiKey: GOOD_KEY },
+      ),
     );
-    servers.push(s);
     const dir = tempProject({
       'atp.config.mjs': CONFIG,
       'tools/forecast.mjs': FORECAST,
@@ -99,7 +95,7 @@ describe('openai agent through the atp binary', () => {
 `,
       ),
     });
-    const result = await atp(['test', 'suite.yaml', '-o', 'json', '--output-file', 'report.json', '--no-journal'], dir, { E2E_OPENAI_KEY: GOOD_KEY, OPENAI_API_KEY: '' });
+    const result = await runAtp(['test', 'suite.yaml', '-o', 'json', '--output-file', 'report.json', '--no-journal'], dir, { E2E_OPENAI_KEY: GOOD_KEY, OPENAI_API_KEY: '' });
     expect(result.stderr).not.toContain(GOOD_KEY);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as JsonReport;
@@ -118,8 +114,7 @@ describe('openai agent through the atp binary', () => {
   }, 60_000);
 
   it('max_steps reached fails the test with a clear error; exit 1', async () => {
-    const s = await startOpenAIServer(() => reply.toolCall('get_weather', { city: 'Paris' }));
-    servers.push(s);
+    const s = servers.keep(await startOpenAIServer(() => reply.toolCall('get_weather', { city: 'Paris' })));
     const dir = tempProject({
       'atp.config.mjs': CONFIG,
       'tools/forecast.mjs': FORECAST,
@@ -136,7 +131,7 @@ describe('openai agent through the atp binary', () => {
 `,
       ),
     });
-    const result = await atp(['test', 'suite.yaml', '-o', 'json', '--output-file', 'report.json', '--no-journal'], dir, { E2E_OPENAI_KEY: GOOD_KEY });
+    const result = await runAtp(['test', 'suite.yaml', '-o', 'json', '--output-file', 'report.json', '--no-journal'], dir, { E2E_OPENAI_KEY: GOOD_KEY });
     expect(result.code, result.stderr).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as JsonReport;
     expect(report.tests[0]).toMatchObject({
@@ -148,14 +143,13 @@ describe('openai agent through the atp binary', () => {
   }, 60_000);
 
   it('a rejected key fails the run without printing the key', async () => {
-    const s = await startOpenAIServer([reply.text('never')], { apiKey: GOOD_KEY });
-    servers.push(s);
+    const s = servers.keep(await startOpenAIServer([reply.text('never')], { apiKey: GOOD_KEY }));
     const dir = tempProject({
       'atp.config.mjs': CONFIG,
       'tools/forecast.mjs': FORECAST,
       'suite.yaml': suite(s.baseURL, `tests:\n  - id: t\n    name: t\n    task: { description: "hi" }\n`),
     });
-    const result = await atp(['test', 'suite.yaml', '--no-journal', '--verbose'], dir, { E2E_OPENAI_KEY: BAD_KEY });
+    const result = await runAtp(['test', 'suite.yaml', '--no-journal', '--verbose'], dir, { E2E_OPENAI_KEY: BAD_KEY });
     expect(result.code).toBe(1);
     const output = result.stdout + result.stderr;
     expect(output).toContain('rejected the credentials (HTTP 401): Incorrect API key provided: ***.');
@@ -164,8 +158,7 @@ describe('openai agent through the atp binary', () => {
   }, 60_000);
 
   it('a missing API key stops before any job, naming the variable (exit 2)', async () => {
-    const s = await startOpenAIServer([reply.text('never')]);
-    servers.push(s);
+    const s = servers.keep(await startOpenAIServer([reply.text('never')]));
     const dir = tempProject({
       'atp.config.mjs': CONFIG,
       'suite.yaml': `
@@ -180,7 +173,7 @@ tests:
     task: { description: "hi" }
 `,
     });
-    const result = await atp(['test', 'suite.yaml', '--no-journal'], dir, { OPENAI_API_KEY: '', OPENAI_BASE_URL: '' });
+    const result = await runAtp(['test', 'suite.yaml', '--no-journal'], dir, { OPENAI_API_KEY: '', OPENAI_BASE_URL: '' });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       'suite.yaml:6:5: error "openai" adapter config: api_key: no OpenAI API key: set the OPENAI_API_KEY environment variable (or api_key: ${MY_KEY} in the agent config); for a local OpenAI-compatible server set base_url [ATP_ADAPTER_CONFIG]',

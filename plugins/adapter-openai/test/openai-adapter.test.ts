@@ -1,19 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isAdapterError } from '@atp/kernel';
 import type { AdapterError } from '@atp/kernel';
-import { reply, startOpenAIServer, type LlmServer } from '@atp/testkit';
+import { closer, recordingLogger, reply, sampleCallContext, startOpenAIServer, type LlmServer } from '@atp/testkit';
 import { createAdapter } from '../src/openai-adapter.js';
 import type { OpenAIAgentConfigInput } from '../src/config.js';
-import { makeContext, makeInit, makeRequest, recordingLogger } from './helpers.js';
+import { makeInit, makeRequest } from './helpers.js';
 
-const servers: LlmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = closer<LlmServer>();
+afterEach(servers.closeAll);
 async function server(...args: Parameters<typeof startOpenAIServer>): Promise<LlmServer> {
-  const s = await startOpenAIServer(...args);
-  servers.push(s);
-  return s;
+  return servers.keep(await startOpenAIServer(...args));
 }
 
 const KEY = 'sk-test-0123456789abcdef';
@@ -61,7 +57,7 @@ describe('openai adapter: the tool loop over real HTTP', () => {
   it('runs several steps: events, messages sent, artifacts and metrics are exact', async () => {
     const s = await server(threeSteps(), { apiKey: KEY });
     const adapter = await createAdapter(config(s), makeInit());
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const response = await adapter.run(makeRequest(), context);
 
     expect(response.status).toBe('completed');
@@ -141,7 +137,7 @@ describe('openai adapter: the tool loop over real HTTP', () => {
   it('streams (SSE) with the same result and reports time to first token', async () => {
     const s = await server(threeSteps(), { chunkSize: 3 });
     const adapter = await createAdapter(config(s, { stream: true }), makeInit());
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const response = await adapter.run(makeRequest(), context);
     expect(response.status).toBe('completed');
     expect(response.metrics).toMatchObject({ input_tokens: 600, output_tokens: 90, total_tokens: 690, llm_calls: 3, tool_calls: 3, cost_usd: 0.000144 });
@@ -170,7 +166,7 @@ describe('openai adapter: the tool loop over real HTTP', () => {
       { name: 'divide', script: 'tools/calc.mjs' },
     ];
     const adapter = await createAdapter(config(s, { tools }), makeInit());
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const response = await adapter.run(makeRequest(), context);
     expect(response.status).toBe('completed');
     expect(events.filter((e) => e.event_type === 'tool_call').map((e) => e.payload)).toEqual([
@@ -195,7 +191,7 @@ describe('openai adapter: the tool loop over real HTTP', () => {
     ]);
     const tools = [{ name: 'get_weather', responses: [{ when: { city: 'Paris' }, then: 'sunny' }] }];
     const adapter = await createAdapter(config(s, { tools }), makeInit());
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     await adapter.run(makeRequest(), context);
     expect(events.filter((e) => e.event_type === 'tool_call').map((e) => [e.payload['status'], e.payload['error']])).toEqual([
       ['error', 'unknown tool "teleport"; available tools: get_weather'],
@@ -212,7 +208,7 @@ describe('openai adapter: the tool loop over real HTTP', () => {
   it('puts input_data in the prompt, offers only allowed_tools, and parses a JSON answer', async () => {
     const s = await server([reply.json({ city: 'Paris', ok: true })]);
     const adapter = await createAdapter(config(s), makeInit());
-    const { context } = makeContext();
+    const { context } = sampleCallContext();
     const response = await adapter.run(makeRequest({ description: 'Plan a trip', input_data: { days: 3 } }, { allowed_tools: ['search'] }), context);
     expect(s.requests[0]?.lastUserText).toBe('Plan a trip\n\nInput data (JSON):\n```json\n{\n  "days": 3\n}\n```');
     expect(s.requests[0]?.tools).toEqual(['search']);
@@ -226,7 +222,7 @@ describe('openai adapter: the tool loop over real HTTP', () => {
   it('fails the run when max_steps is reached (the test constraint lowers the agent limit)', async () => {
     const s = await server([reply.toolCall('search', { q: 'a' }, { usage: { inputTokens: 10, outputTokens: 1 } }), reply.toolCall('search', { q: 'b' }, { usage: { inputTokens: 10, outputTokens: 1 } }), reply.text('never')]);
     const adapter = await createAdapter(config(s, { max_steps: 5 }), makeInit());
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const response = await adapter.run(makeRequest({}, { max_steps: 2 }), context);
     expect(response.status).toBe('failed');
     expect(response.error).toBe(
@@ -243,7 +239,7 @@ describe('openai adapter: errors, retries, cancellation', () => {
   it('retries a 429 after Retry-After (SDK max_retries) and then succeeds', async () => {
     const s = await server([reply.rateLimit({ retryAfter: 0.05 }), reply.text('ok', { usage: { inputTokens: 5, outputTokens: 1 } })]);
     const adapter = await createAdapter(config(s, { max_retries: 2 }), makeInit());
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const response = await adapter.run(makeRequest(), context);
     expect(response.status).toBe('completed');
     expect(s.requests).toHaveLength(2);
@@ -253,11 +249,11 @@ describe('openai adapter: errors, retries, cancellation', () => {
 
   it('maps statuses to retryable / not retryable AdapterErrors', async () => {
     const s429 = await server([reply.rateLimit()]);
-    const e429 = await expectAdapterError((await createAdapter(config(s429), makeInit())).run(makeRequest(), makeContext().context));
+    const e429 = await expectAdapterError((await createAdapter(config(s429), makeInit())).run(makeRequest(), sampleCallContext().context));
     expect(e429).toMatchObject({ kind: 'response', retryable: true, message: 'the OpenAI-compatible server rate limit (HTTP 429): Rate limit reached for requests. Please try again later.' });
 
     const s500 = await server([reply.serverError(), reply.serverError()]);
-    const e500 = await expectAdapterError((await createAdapter(config(s500, { max_retries: 1 }), makeInit())).run(makeRequest(), makeContext().context));
+    const e500 = await expectAdapterError((await createAdapter(config(s500, { max_retries: 1 }), makeInit())).run(makeRequest(), sampleCallContext().context));
     expect(e500).toMatchObject({ kind: 'response', retryable: true });
     expect(e500.message).toBe(
       'the OpenAI-compatible server server error (HTTP 500): The server had an error while processing your request. Sorry about that! (gave up after 1 retry; max_retries)',
@@ -265,7 +261,7 @@ describe('openai adapter: errors, retries, cancellation', () => {
     expect(s500.requests).toHaveLength(2);
 
     const s400 = await server([reply.badRequest("Invalid value for 'temperature'")]);
-    const e400 = await expectAdapterError((await createAdapter(config(s400), makeInit())).run(makeRequest(), makeContext().context));
+    const e400 = await expectAdapterError((await createAdapter(config(s400), makeInit())).run(makeRequest(), sampleCallContext().context));
     expect(e400).toMatchObject({ kind: 'response', retryable: false, message: "the OpenAI-compatible server rejected the request (HTTP 400): Invalid value for 'temperature'" });
   });
 
@@ -273,7 +269,7 @@ describe('openai adapter: errors, retries, cancellation', () => {
     const s = await server([reply.text('never')], { apiKey: 'sk-the-right-one' });
     const logger = recordingLogger();
     const adapter = await createAdapter(config(s, { max_retries: 2 }), makeInit(logger));
-    const error = await expectAdapterError(adapter.run(makeRequest(), makeContext().context));
+    const error = await expectAdapterError(adapter.run(makeRequest(), sampleCallContext().context));
     expect(error).toMatchObject({ kind: 'response', retryable: false });
     expect(error.message).toBe(
       'the OpenAI-compatible server rejected the credentials (HTTP 401): Incorrect API key provided: ***. You can find your API key at https://platform.openai.com/account/api-keys. — check the API key (api_key in the agent config, or OPENAI_API_KEY)',
@@ -285,12 +281,11 @@ describe('openai adapter: errors, retries, cancellation', () => {
   it('connection refused is a retryable connection error; a malformed body is a protocol error', async () => {
     const s = await server([reply.malformed()]);
     const port = s.port;
-    const bad = await expectAdapterError((await createAdapter(config(s), makeInit())).run(makeRequest(), makeContext().context));
+    const bad = await expectAdapterError((await createAdapter(config(s), makeInit())).run(makeRequest(), sampleCallContext().context));
     expect(bad).toMatchObject({ kind: 'protocol', retryable: false });
     expect(bad.message).toMatch(/^invalid answer from the OpenAI-compatible server at http:\/\/127\.0\.0\.1:\d+\/v1: /);
     await s.close();
-    servers.splice(servers.indexOf(s), 1);
-    const refused = await expectAdapterError((await createAdapter({ ...config(s), base_url: `http://127.0.0.1:${port}/v1` }, makeInit())).run(makeRequest(), makeContext().context));
+    const refused = await expectAdapterError((await createAdapter({ ...config(s), base_url: `http://127.0.0.1:${port}/v1` }, makeInit())).run(makeRequest(), sampleCallContext().context));
     expect(refused).toMatchObject({ kind: 'connection', retryable: true, message: `cannot reach the OpenAI-compatible server at http://127.0.0.1:${port}/v1: ECONNREFUSED` });
   });
 
@@ -298,7 +293,7 @@ describe('openai adapter: errors, retries, cancellation', () => {
     const s = await server([reply.hang(), reply.hang()]);
     const adapter = await createAdapter(config(s), makeInit());
     const controller = new AbortController();
-    const { context } = makeContext({ signal: controller.signal });
+    const { context } = sampleCallContext({ signal: controller.signal });
     const t0 = performance.now();
     setTimeout(() => controller.abort(new Error('cancelled')), 100);
     const aborted = await expectAdapterError(adapter.run(makeRequest(), context));
@@ -306,7 +301,7 @@ describe('openai adapter: errors, retries, cancellation', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
 
     const slow = await createAdapter(config(s, { timeout_seconds: 0.2 }), makeInit());
-    const timedOut = await expectAdapterError(slow.run(makeRequest(), makeContext().context));
+    const timedOut = await expectAdapterError(slow.run(makeRequest(), sampleCallContext().context));
     expect(timedOut).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/^the OpenAI-compatible server at http:\/\/127\.0\.0\.1:\d+\/v1 did not answer within 0\.2s$/) });
   });
 });
@@ -315,7 +310,7 @@ describe('openai adapter: endpoints, credentials and cost', () => {
   it('Azure OpenAI with an api-key: deployment route, api-version, azure provider on events', async () => {
     const s = await server([reply.text('hello from azure', { model: 'gpt-4o-2024-08-06', usage: { inputTokens: 1000, outputTokens: 1000 } })], { apiKey: 'azure-secret-key' });
     const adapter = await createAdapter({ model: 'gpt-4o', azure: { endpoint: s.url, deployment: 'prod-4o', api_version: '2024-06-01', api_key: 'azure-secret-key' }, max_retries: 0 }, makeInit());
-    const { context, events } = makeContext();
+    const { context, events } = sampleCallContext();
     const response = await adapter.run(makeRequest(), context);
     expect(response.status).toBe('completed');
     expect(s.requests[0]).toMatchObject({ path: '/openai/deployments/prod-4o/chat/completions', apiVersion: '2024-06-01', auth: { header: 'api-key', valid: true } });
@@ -327,7 +322,7 @@ describe('openai adapter: endpoints, credentials and cost', () => {
   it('Azure OpenAI with an Entra ID token sends it as a bearer token', async () => {
     const s = await server([reply.text('ok')], { apiKey: 'entra-token-xyz' });
     const adapter = await createAdapter({ model: 'gpt-4o', azure: { endpoint: s.url, ad_token: 'entra-token-xyz' }, max_retries: 0 }, makeInit());
-    await adapter.run(makeRequest(), makeContext().context);
+    await adapter.run(makeRequest(), sampleCallContext().context);
     expect(s.requests[0]).toMatchObject({ path: '/openai/deployments/gpt-4o/chat/completions', apiVersion: '2024-10-21', auth: { header: 'authorization', last4: '-xyz', valid: true } });
   });
 
@@ -335,14 +330,14 @@ describe('openai adapter: endpoints, credentials and cost', () => {
     const s = await server([reply.text('hi', { usage: { inputTokens: 2000, outputTokens: 500 } }), reply.text('hi', { usage: { inputTokens: 2000, outputTokens: 500 } })]);
     const logger = recordingLogger();
     const local = await createAdapter({ model: 'llama3.1:8b', base_url: s.baseURL, max_retries: 0 }, makeInit(logger));
-    const r1 = await local.run(makeRequest(), makeContext().context);
+    const r1 = await local.run(makeRequest(), sampleCallContext().context);
     expect(s.requests[0]?.auth).toBeUndefined();
     expect(s.requests[0]?.headers['authorization']).toBeUndefined();
     expect(r1.metrics).not.toHaveProperty('cost_usd');
     expect(logger.lines).toContain('debug: no price known for model "llama3.1:8b": cost_usd is not reported; set pricing: {input_per_1k, output_per_1k} in the agent config');
 
     const priced = await createAdapter({ model: 'llama3.1:8b', base_url: s.baseURL, max_retries: 0, pricing: { input_per_1k: 0.001, output_per_1k: 0.002 } }, makeInit());
-    const r2 = await priced.run(makeRequest(), makeContext().context);
+    const r2 = await priced.run(makeRequest(), sampleCallContext().context);
     expect(r2.metrics?.cost_usd).toBe(0.003);
   });
 

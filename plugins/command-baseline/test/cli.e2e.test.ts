@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { atp, removeTempProjects, shiftingSuite, stateDir, tempProject } from './helpers.js';
+import { removeTempDirs, runAtp } from '@atp/testkit/e2e';
+import { shiftingSuite, stateDir, tempProject } from './helpers.js';
 
-afterAll(removeTempProjects);
+afterAll(removeTempDirs);
 
 const noStack = (text: string): void => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
@@ -16,7 +17,7 @@ describe('atp baseline (real binary, scripted agent)', { timeout: 300_000 }, () 
   it('acceptance: a known score shift is a significant regression at n = 10, no shift is not', async () => {
     const dir = tempProject({ 'suite.yaml': shiftingSuite({ scripted: undefined }) });
 
-    const save = await atp(['baseline', 'save', 'suite.yaml', '-o', 'baseline.json', '--runs', '10'], dir, { SEED: 'baseline', AGENT_STATE_DIR: stateDir(dir, 'save') });
+    const save = await runAtp(['baseline', 'save', 'suite.yaml', '-o', 'baseline.json', '--runs', '10'], dir, { SEED: 'baseline', AGENT_STATE_DIR: stateDir(dir, 'save') });
     expect(save.code, save.stderr).toBe(0);
     expect(save.stdout).toContain('Baseline of suite "shifting", agent "scripted", 10 runs per test');
     const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')) as { runs_per_test: number; tests: Record<string, { scores: number[]; n_runs: number; mean_score: number; mean_tokens: number; mean_cost: number }> };
@@ -33,7 +34,7 @@ describe('atp baseline (real binary, scripted agent)', { timeout: 300_000 }, () 
     }
 
     // SHIFT = 0.3: each marker is found with probability 0.6 instead of 0.9 (expected Δ = −21 points).
-    const shifted = await atp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--fail-on-regression', '--output-file', 'shifted.json'], dir, {
+    const shifted = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--fail-on-regression', '--output-file', 'shifted.json'], dir, {
       SEED: 'current',
       SHIFT: '0.3',
       AGENT_STATE_DIR: stateDir(dir, 'shifted'),
@@ -51,7 +52,7 @@ describe('atp baseline (real binary, scripted agent)', { timeout: 300_000 }, () 
     }
 
     // No shift, a different seed: sampling noise only — no regression, exit 0.
-    const same = await atp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--fail-on-regression', '--json'], dir, { SEED: 'current', AGENT_STATE_DIR: stateDir(dir, 'same') });
+    const same = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--fail-on-regression', '--json'], dir, { SEED: 'current', AGENT_STATE_DIR: stateDir(dir, 'same') });
     expect(same.code, same.stderr).toBe(0);
     const sameJson = JSON.parse(same.stdout) as ComparisonJson;
     expect(sameJson.summary).toMatchObject({ regressions: 0, improvements: 0, no_changes: 2, has_regressions: false });
@@ -62,7 +63,7 @@ describe('atp baseline (real binary, scripted agent)', { timeout: 300_000 }, () 
     }
 
     // Without --fail-on-regression a regression is reported but the exit code stays 0.
-    const report = await atp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--runs', '10'], dir, { SEED: 'again', SHIFT: '0.3', AGENT_STATE_DIR: stateDir(dir, 'again') });
+    const report = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--runs', '10'], dir, { SEED: 'again', SHIFT: '0.3', AGENT_STATE_DIR: stateDir(dir, 'again') });
     expect(report.code, report.stderr).toBe(0);
     expect(report.stdout).toContain('regression');
   });
@@ -74,18 +75,18 @@ describe('atp baseline (real binary, scripted agent)', { timeout: 300_000 }, () 
       'wrong.json': JSON.stringify({ version: '2.0', created_at: 'x', suite_name: 's', agent_name: 'a', runs_per_test: 0, tests: { t: { test_id: 'u' } } }),
     });
     const env = { AGENT_STATE_DIR: stateDir(dir, 'x') };
-    const missing = await atp(['baseline', 'compare', 'suite.yaml', '-b', 'nope.json'], dir, env);
+    const missing = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'nope.json'], dir, env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.json: error cannot read baseline: file not found [ATP_USAGE]');
     expect(missing.stderr).toContain('hint: create one with: atp baseline save SUITE -o baseline.json --runs 10');
     noStack(missing.stderr);
 
-    const broken = await atp(['baseline', 'compare', 'suite.yaml', '-b', 'broken.json'], dir, env);
+    const broken = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'broken.json'], dir, env);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^broken\.json:3:13: error baseline is not valid JSON: /);
     noStack(broken.stderr);
 
-    const wrong = await atp(['baseline', 'compare', 'suite.yaml', '-b', 'wrong.json'], dir, env);
+    const wrong = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'wrong.json'], dir, env);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('baseline version: unsupported baseline version "2.0" (this ATP reads "1.0")');
     expect(wrong.stderr).toContain('baseline runs_per_test: Too small: expected number to be >=1');
@@ -103,7 +104,7 @@ describe('atp baseline (real binary, scripted agent)', { timeout: 300_000 }, () 
       [['trend'], 'atp trend needs JSON reports'],
     ] as const;
     for (const [args, message] of usage) {
-      const r = await atp([...args], dir, env);
+      const r = await runAtp([...args], dir, env);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(message);
       noStack(r.stderr);
@@ -114,10 +115,10 @@ describe('atp baseline (real binary, scripted agent)', { timeout: 300_000 }, () 
 
   it('atp --help lists the commands of the plugin', async () => {
     const dir = tempProject({});
-    const help = await atp(['--help'], dir);
+    const help = await runAtp(['--help'], dir);
     expect(help.stdout).toMatch(/baseline save\|compare SUITE\s+save per-test score statistics.*\(@atp\/command-baseline\)/);
     expect(help.stdout).toMatch(/trend REPORT\.json\.\.\.\s+success rate and score over saved JSON reports/);
-    const baselineHelp = await atp(['baseline', '--help'], dir);
+    const baselineHelp = await runAtp(['baseline', '--help'], dir);
     expect(baselineHelp.stdout).toContain('--fail-on-regression');
   });
 });
@@ -125,7 +126,7 @@ describe('atp baseline (real binary, scripted agent)', { timeout: 300_000 }, () 
 describe('comparing agents: atp test --agent … --output compare (real binary)', { timeout: 300_000 }, () => {
   it('three agents run concurrently: ranking with intervals and significant differences', async () => {
     const dir = tempProject({ 'suite.yaml': shiftingSuite({ steady: '0', close: '0.05', worse: '0.4' }) });
-    const r = await atp(['test', 'suite.yaml', '--agent', 'steady', '--agent', 'close', '--agent', 'worse', '--runs', '8', '--parallel', '3', '--output', 'compare'], dir, {
+    const r = await runAtp(['test', 'suite.yaml', '--agent', 'steady', '--agent', 'close', '--agent', 'worse', '--runs', '8', '--parallel', '3', '--output', 'compare'], dir, {
       SEED: 'agents',
       AGENT_STATE_DIR: stateDir(dir, 'agents'),
     });
@@ -142,7 +143,7 @@ describe('comparing agents: atp test --agent … --output compare (real binary)'
 
     // The same comparison as JSON through --output-file, with reporter options from the config.
     writeFileSync(join(dir, 'atp.config.mjs'), "export default { plugins: ['@atp/preset-default', '@atp/command-baseline'], reporters: { compare: { format: 'json' } } };\n");
-    const json = await atp(['test', 'suite.yaml', '--agent', 'steady', '--agent', 'worse', '--runs', '8', '--output', 'compare', '--output-file', 'compare.json'], dir, {
+    const json = await runAtp(['test', 'suite.yaml', '--agent', 'steady', '--agent', 'worse', '--runs', '8', '--output', 'compare', '--output-file', 'compare.json'], dir, {
       SEED: 'agents',
       AGENT_STATE_DIR: stateDir(dir, 'agents-json'),
     });
@@ -160,11 +161,11 @@ describe('atp trend (real binary, reports written by @atp/reporter-json)', { tim
     const dir = tempProject({ 'suite.yaml': shiftingSuite({ scripted: undefined }) });
     const shifts = ['0', '0.15', '0.3', '0.45'];
     for (const [i, shift] of shifts.entries()) {
-      const r = await atp(['test', 'suite.yaml', '--runs', '3', '-o', 'json', '--output-file', `reports/run-${i}.json`], dir, { SEED: `trend-${i}`, SHIFT: shift, AGENT_STATE_DIR: stateDir(dir, `trend-${i}`) });
+      const r = await runAtp(['test', 'suite.yaml', '--runs', '3', '-o', 'json', '--output-file', `reports/run-${i}.json`], dir, { SEED: `trend-${i}`, SHIFT: shift, AGENT_STATE_DIR: stateDir(dir, `trend-${i}`) });
       expect([0, 1], r.stderr).toContain(r.code);
     }
     const files = shifts.map((_, i) => `reports/run-${i}.json`);
-    const declining = await atp(['trend', ...files.reverse(), '--exit-on-regression'], dir);
+    const declining = await runAtp(['trend', ...files.reverse(), '--exit-on-regression'], dir);
     expect(declining.code, declining.stderr).toBe(1);
     expect(declining.stdout).toContain('Trend over 4 reports');
     expect(declining.stdout).toMatch(/mean score: slope -\d+\.\d\d points per report .* → significant decline/);
@@ -172,14 +173,14 @@ describe('atp trend (real binary, reports written by @atp/reporter-json)', { tim
     // The report order comes from generated_at, not from the command line.
     expect(declining.stdout.indexOf('reports/run-0.json')).toBeLessThan(declining.stdout.indexOf('reports/run-3.json'));
 
-    const asJson = await atp(['trend', ...files, '--json'], dir);
+    const asJson = await runAtp(['trend', ...files, '--json'], dir);
     expect(asJson.code).toBe(0);
     const trend = JSON.parse(asJson.stdout) as { reports: Array<{ mean_score: number }>; mean_score: { slope: number; p_value: number; regression: boolean }; regression: boolean };
     expect(trend.reports).toHaveLength(4);
     expect(trend.mean_score.slope).toBeLessThan(-5);
     expect(trend.mean_score).toMatchObject({ regression: true });
     // A decline of ~10 points per report does not clear a threshold of 50.
-    const lenient = await atp(['trend', ...files, '--threshold', '50', '--exit-on-regression'], dir);
+    const lenient = await runAtp(['trend', ...files, '--threshold', '50', '--exit-on-regression'], dir);
     expect(lenient.code).toBe(0);
 
     // Relabel the reports so the agent improves over time: no regression.
@@ -188,11 +189,11 @@ describe('atp trend (real binary, reports written by @atp/reporter-json)', { tim
       data.generated_at = `2030-01-0${4 - i}T00:00:00.000Z`;
       writeFileSync(join(dir, file), JSON.stringify(data));
     }
-    const improving = await atp(['trend', ...files, '--exit-on-regression'], dir);
+    const improving = await runAtp(['trend', ...files, '--exit-on-regression'], dir);
     expect(improving.code, improving.stdout).toBe(0);
     expect(improving.stdout).toContain('No significant decline');
 
-    const bad = await atp(['trend', 'reports/run-0.json', 'suite.yaml', 'missing.json'], dir);
+    const bad = await runAtp(['trend', 'reports/run-0.json', 'suite.yaml', 'missing.json'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('suite.yaml: error cannot read report: not valid JSON');
     expect(bad.stderr).toContain('missing.json: error cannot read report: file not found');

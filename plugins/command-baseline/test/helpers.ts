@@ -1,63 +1,15 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempProject as makeProject } from '@atp/testkit/e2e';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-/** The repository root. */
-export const ROOT = resolve(HERE, '../../..');
-/** The real `atp` binary. */
-export const ATP_BIN = join(ROOT, 'kernel/bin/atp.js');
 /** The scripted agent whose score distribution shifts by SHIFT. */
 export const SHIFTING_AGENT = join(HERE, 'fixtures/shifting-agent.mjs');
 
-const created: string[] = [];
-
-/** Remove the temp projects this test file created. */
-export function removeTempProjects(): void {
-  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
-
 /** A temp project under the repo's .tmp/ (so `@atp/*` resolve through the workspace) with this plugin enabled. */
 export function tempProject(files: Record<string, string>): string {
-  const base = join(ROOT, '.tmp');
-  mkdirSync(base, { recursive: true });
-  const dir = mkdtempSync(join(base, 'baseline-'));
-  created.push(dir);
-  const all = { 'atp.config.mjs': "export default { plugins: ['@atp/preset-default', '@atp/command-baseline'] };\n", ...files };
-  for (const [name, content] of Object.entries(all)) {
-    const path = join(dir, name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-  return dir;
-}
-
-/** The outcome of a command. */
-export interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the real `atp` binary in `cwd`. */
-export function atp(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs = 120_000): Promise<RunResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [ATP_BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`atp ${args.join(' ')} timed out\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, stdout, stderr });
-    });
-  });
+  return makeProject(files, { prefix: 'baseline-', plugins: ['@atp/preset-default', '@atp/command-baseline'] });
 }
 
 /** A fresh state directory for the shifting agent's run numbers. */

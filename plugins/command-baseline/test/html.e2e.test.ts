@@ -5,12 +5,13 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { atp, removeTempProjects, shiftingSuite, stateDir, tempProject } from './helpers.js';
+import { removeTempDirs, runAtp } from '@atp/testkit/e2e';
+import { shiftingSuite, stateDir, tempProject } from './helpers.js';
 import { hasChromium, launchBrowser, SKIP_REASON } from '@atp/testkit/browser';
 
 if (!hasChromium) console.warn(`@atp/command-baseline browser tests ${SKIP_REASON}`);
 
-afterAll(removeTempProjects);
+afterAll(removeTempDirs);
 
 const noStack = (text: string): void => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
@@ -31,11 +32,11 @@ let page: { file: string; comparison: ComparisonJson } | undefined;
 describe('atp baseline compare --html (real binary, scripted agent)', { timeout: 300_000 }, () => {
   it('writes a self-contained page with the regression, through the html reporter of the default preset', async () => {
     const dir = tempProject({ 'suite.yaml': shiftingSuite({ scripted: undefined }), 'atp.config.mjs': "export default { plugins: ['@atp/preset-default'] };\n" });
-    const save = await atp(['baseline', 'save', 'suite.yaml', '-o', 'baseline.json', '--runs', '10'], dir, { SEED: 'baseline', AGENT_STATE_DIR: stateDir(dir, 'save') });
+    const save = await runAtp(['baseline', 'save', 'suite.yaml', '-o', 'baseline.json', '--runs', '10'], dir, { SEED: 'baseline', AGENT_STATE_DIR: stateDir(dir, 'save') });
     expect(save.code, save.stderr).toBe(0);
 
     // SHIFT = 0.3 lowers the expected score by 21 points: both tests regress (see cli.e2e.test.ts).
-    const compare = await atp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--html', 'reports/compare.html', '--output-file', 'comparison.json', '--fail-on-regression'], dir, {
+    const compare = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--html', 'reports/compare.html', '--output-file', 'comparison.json', '--fail-on-regression'], dir, {
       SEED: 'current',
       SHIFT: '0.3',
       AGENT_STATE_DIR: stateDir(dir, 'compare'),
@@ -95,11 +96,11 @@ describe('atp baseline compare --html (real binary, scripted agent)', { timeout:
       'atp.config.mjs': "export default { plugins: ['@atp/dsl', '@atp/adapter-cli', '@atp/evaluator-artifact', '@atp/command-baseline'] };\n",
     });
     // The project runs the suite fine without --html.
-    const save = await atp(['baseline', 'save', 'suite.yaml', '-o', 'baseline.json', '--runs', '2'], dir, { AGENT_STATE_DIR: stateDir(dir, 'save') });
+    const save = await runAtp(['baseline', 'save', 'suite.yaml', '-o', 'baseline.json', '--runs', '2'], dir, { AGENT_STATE_DIR: stateDir(dir, 'save') });
     expect(save.code, save.stderr).toBe(0);
 
     const env = { AGENT_STATE_DIR: stateDir(dir, 'compare') };
-    const missing = await atp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--html', 'compare.html'], dir, env);
+    const missing = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--html', 'compare.html'], dir, env);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(
       'error --html needs the "html" reporter, but no plugin in this project registers it [ATP_REPORTER]\n' +
@@ -108,7 +109,7 @@ describe('atp baseline compare --html (real binary, scripted agent)', { timeout:
     expect(missing.stdout).toBe('');
 
     writeFileSync(join(dir, 'atp.config.mjs'), "export default { plugins: ['@atp/preset-default'], reporters: { html: { max_events: 5 } } };\n");
-    const badOptions = await atp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--html', 'compare.html'], dir, env);
+    const badOptions = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', '--html', 'compare.html'], dir, env);
     expect(badOptions.code).toBe(2);
     expect(badOptions.stderr).toContain('atp.config.mjs: error reporters.html: Unrecognized key: "max_events" [ATP_CONFIG_INVALID]');
 
@@ -119,12 +120,12 @@ describe('atp baseline compare --html (real binary, scripted agent)', { timeout:
       [['--html'], "Option '--html <value>' argument missing"],
     ] as const;
     for (const [args, message] of usage) {
-      const r = await atp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', ...args], dir, env);
+      const r = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'baseline.json', ...args], dir, env);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain(message);
       noStack(r.stderr);
     }
-    const onSave = await atp(['baseline', 'save', 'suite.yaml', '-o', 'again.json', '--html', 'compare.html'], dir, env);
+    const onSave = await runAtp(['baseline', 'save', 'suite.yaml', '-o', 'again.json', '--html', 'compare.html'], dir, env);
     expect(onSave.code).toBe(2);
     expect(onSave.stderr).toContain('atp baseline save does not take --html');
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { atp, tempProject } from './helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { atpConfig, removeTempDirs, runAtp, tempProject as makeProject } from '@atp/testkit/e2e';
 
 // A cli agent: streams one llm_request event per input_data.calls entry on stderr, reports input_data.metrics.
 const AGENT = `let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const r=JSON.parse(s);const d=r.task.input_data??{};
@@ -30,8 +30,9 @@ tests:
     assertions: [{ type: artifact_exists, config: { path: out.txt } }]
 `;
 
-const config = (options?: Record<string, unknown>): string =>
-  `export default { plugins: ['@atp/preset-default', ${options ? `['@atp/cost', ${JSON.stringify(options)}]` : `'@atp/cost'`}] };\n`;
+const config = (options?: Record<string, unknown>): string => atpConfig(['@atp/preset-default', options ? ['@atp/cost', options] : '@atp/cost']);
+const tempProject = (files: Record<string, string>): string => makeProject(files, { prefix: 'cost-' });
+afterAll(removeTempDirs);
 
 const costJson = (dir: string): Record<string, unknown> => {
   const runs = join(dir, '.atp/runs');
@@ -42,7 +43,7 @@ const costJson = (dir: string): Record<string, unknown> => {
 describe('cost tracking through the real atp test', { timeout: 60_000 }, () => {
   it('prices agent events and reported costs, prints the total and writes cost.json next to the journal', async () => {
     const dir = tempProject({ 'atp.config.mjs': config(), 'agent.mjs': AGENT, 'suite.yaml': SUITE });
-    const r = await atp(['test', 'suite.yaml', '--output', 'console,cost'], dir);
+    const r = await runAtp(['test', 'suite.yaml', '--output', 'console,cost'], dir);
     expect(r.code).toBe(0);
     const summary = costJson(dir);
     expect(r.stderr).toMatch(/cost: \$0\.25245 \(agent \$0\.25245, judge \$0\.00; 3,000 input \/ 600 output tokens, 2 jobs\) — details: \.atp\/runs\/[^/]+\/cost\.json/);
@@ -69,7 +70,7 @@ describe('cost tracking through the real atp test', { timeout: 60_000 }, () => {
   it('applies pricing overrides from the plugin options and warns about unknown models', async () => {
     const suite = SUITE.replace('model: gpt-4o-mini', 'model: my-local-model').replace('model: claude-3-5-haiku-20241022', 'model: mystery');
     const dir = tempProject({ 'atp.config.mjs': config({ pricing: { models: { 'my-local-model': { input_per_1k: 0.001, output_per_1k: '0.002' } } } }), 'agent.mjs': AGENT, 'suite.yaml': suite });
-    const r = await atp(['test', 'suite.yaml'], dir);
+    const r = await runAtp(['test', 'suite.yaml'], dir);
     expect(r.code).toBe(0);
     // my-local-model: 1000 × 0.001/1K + 500 × 0.002/1K = 0.002; mystery: $0
     expect(costJson(dir)).toMatchObject({ total_usd: 0.252, warnings: ['no price for model "mystery": its calls are counted at $0 — add it to the pricing table (pricing.models in the @atp/cost options)'] });
@@ -78,7 +79,7 @@ describe('cost tracking through the real atp test', { timeout: 60_000 }, () => {
 
   it('stops starting jobs once the run budget (judge and agent calls) is spent, reports what ran, exits 1', async () => {
     const dir = tempProject({ 'atp.config.mjs': config({ budget_usd: 0.001 }), 'agent.mjs': AGENT, 'suite.yaml': SUITE });
-    const r = await atp(['test', 'suite.yaml', '--output', 'console,json', '--output-dir', 'reports'], dir);
+    const r = await runAtp(['test', 'suite.yaml', '--output', 'console,json', '--output-dir', 'reports'], dir);
     expect(r.code).toBe(1);
     const reason = 'run budget of $0.001 exhausted after job evented::bot::1 (spent $0.00245): no new jobs were started';
     expect(r.stdout + r.stderr).toContain(reason);
@@ -91,7 +92,7 @@ describe('cost tracking through the real atp test', { timeout: 60_000 }, () => {
     const [head, rest] = [SUITE.slice(0, SUITE.indexOf('  - id: evented')), SUITE.slice(SUITE.indexOf('  - id: evented'))];
     const reportedFirst = head + rest.slice(rest.indexOf('  - id: reported')) + rest.slice(0, rest.indexOf('  - id: reported'));
     const dir = tempProject({ 'atp.config.mjs': config(), 'agent.mjs': AGENT, 'suite.yaml': reportedFirst });
-    const r = await atp(['test', 'suite.yaml', '--budget', '0.1'], dir);
+    const r = await runAtp(['test', 'suite.yaml', '--budget', '0.1'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toContain('budget of $0.1 reached ($0.25 spent): no new jobs were started');
     expect(costJson(dir)).toMatchObject({ jobs: 1, total_usd: 0.25, by_test: [{ test_id: 'reported' }] });
@@ -100,7 +101,7 @@ describe('cost tracking through the real atp test', { timeout: 60_000 }, () => {
   it('an over-budget test (constraints.budget_usd) fails the run with exit 1', async () => {
     const suite = SUITE.replace("task: { description: metrics, input_data: { metrics: { cost_usd: 0.25 } } }", "task: { description: metrics, input_data: { metrics: { cost_usd: 0.25 } } }\n    constraints: { budget_usd: 0.1 }");
     const dir = tempProject({ 'atp.config.mjs': config(), 'agent.mjs': AGENT, 'suite.yaml': suite });
-    const r = await atp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json'], dir);
+    const r = await runAtp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json'], dir);
     expect(r.code).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { tests: Array<{ test_id?: string; success?: boolean; error?: string | null }> };
     const over = JSON.stringify(report);
@@ -109,7 +110,7 @@ describe('cost tracking through the real atp test', { timeout: 60_000 }, () => {
 
   it('rejects invalid options with a clear error before running', async () => {
     const dir = tempProject({ 'atp.config.mjs': config({ budget_usd: -1, pricng: {} }), 'agent.mjs': AGENT, 'suite.yaml': SUITE });
-    const r = await atp(['test', 'suite.yaml'], dir);
+    const r = await runAtp(['test', 'suite.yaml'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('@atp/cost options: budget_usd: Too small: expected number to be >0');
     expect(r.stderr).toContain('@atp/cost options: unknown key "pricng" — did you mean "pricing"?');

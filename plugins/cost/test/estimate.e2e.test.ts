@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { atp, tempProject } from './helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, runAtp, tempProject } from '@atp/testkit/e2e';
 
 // The same two tests as estimate.test.ts: a = 65 chars, max_steps 5, max_tokens 600; b = 2 chars, no max_steps.
 const SUITE = `test_suite: estimates
@@ -19,12 +19,14 @@ tests:
 `;
 
 const project = (files: Record<string, string> = {}): string =>
-  tempProject({ 'atp.config.mjs': "export default { plugins: ['@atp/preset-default', '@atp/cost'] };\n", 'suite.yaml': SUITE, ...files });
+  tempProject({ 'suite.yaml': SUITE, ...files }, { prefix: 'cost-', plugins: ['@atp/preset-default', '@atp/cost'] });
+
+afterAll(removeTempDirs);
 
 describe('atp estimate', { timeout: 60_000 }, () => {
   it('prints per-test and total min/max with --json (hand-computed numbers)', async () => {
     const dir = project();
-    const r = await atp(['estimate', 'suite.yaml', '--model', 'gpt-4o', '--runs', '2', '--json'], dir);
+    const r = await runAtp(['estimate', 'suite.yaml', '--model', 'gpt-4o', '--runs', '2', '--json'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const e = JSON.parse(r.stdout) as { tests: Array<Record<string, unknown>>; total: Record<string, unknown>; pricing: unknown };
@@ -40,7 +42,7 @@ describe('atp estimate', { timeout: 60_000 }, () => {
 
   it('prints a table, and exits 1 when the maximum exceeds --budget-check', async () => {
     const dir = project();
-    const over = await atp(['estimate', 'suite.yaml', '--model', 'gpt-4o', '--budget-check', '0.02'], dir);
+    const over = await runAtp(['estimate', 'suite.yaml', '--model', 'gpt-4o', '--budget-check', '0.02'], dir);
     expect(over.code).toBe(1);
     expect(over.stdout).toContain('Estimate for suite "estimates" with model gpt-4o (openai; $0.0025 input / $0.01 output per 1K tokens; price: exact)');
     expect(over.stdout).toMatch(/\n {2}a {4}\s+1\s+216\s+150–600\s+\$0\.00204\s+\$0\.00654\n/);
@@ -48,7 +50,7 @@ describe('atp estimate', { timeout: 60_000 }, () => {
     expect(over.stdout).toMatch(/\n {2}total\s+2\s+416\s+450–2,100\s+\$0\.00554\s+\$0\.02204\n/);
     expect(over.stdout).toContain('* no constraints.max_steps: 10 steps assumed');
     expect(over.stdout).toContain('Budget check: the maximum $0.02204 exceeds the budget of $0.02');
-    const within = await atp(['estimate', 'suite.yaml', '--model', 'gpt-4o', '--budget-check', '0.03'], dir);
+    const within = await runAtp(['estimate', 'suite.yaml', '--model', 'gpt-4o', '--budget-check', '0.03'], dir);
     expect(within.code).toBe(0);
     expect(within.stdout).toContain('Budget check: the maximum $0.02204 is within the budget of $0.03');
   });
@@ -58,19 +60,19 @@ describe('atp estimate', { timeout: 60_000 }, () => {
       'prices.json': JSON.stringify({ models: { 'house-model': { input_per_1k: 0.001, output_per_1k: 0.002 } } }),
       'prices.yaml': 'models:\n  house-model: { input_per_1k: "0.002", output_per_1k: "0.004" }\n',
     });
-    const json = await atp(['estimate', 'suite.yaml', '--model', 'house-model', '--tags', 'core', '--pricing', 'prices.json', '--json'], dir);
+    const json = await runAtp(['estimate', 'suite.yaml', '--model', 'house-model', '--tags', 'core', '--pricing', 'prices.json', '--json'], dir);
     expect(json.code).toBe(0);
     // a only: min (216×0.001 + 150×0.002)/1000 = 0.000516, max (216×0.001 + 600×0.002)/1000 = 0.001416
     expect((JSON.parse(json.stdout) as { total: unknown }).total).toEqual({ runs: 1, input_tokens: 216, output_tokens_min: 150, output_tokens_max: 600, cost_min_usd: 0.000516, cost_max_usd: 0.001416 });
-    const yaml = await atp(['estimate', 'suite.yaml', '--model', 'house-model', '--tags', 'core', '--pricing', 'prices.yaml', '--json'], dir);
+    const yaml = await runAtp(['estimate', 'suite.yaml', '--model', 'house-model', '--tags', 'core', '--pricing', 'prices.yaml', '--json'], dir);
     expect((JSON.parse(yaml.stdout) as { total: { cost_max_usd: number } }).total.cost_max_usd).toBe(0.002832);
   });
 
   it('uses provider defaults for unlisted ids and refuses a model it cannot price', async () => {
     const dir = project();
-    const fallback = await atp(['estimate', 'suite.yaml', '--model', 'claude-opus-4-1', '--json'], dir);
+    const fallback = await runAtp(['estimate', 'suite.yaml', '--model', 'claude-opus-4-1', '--json'], dir);
     expect(JSON.parse(fallback.stdout)).toMatchObject({ provider: 'anthropic', pricing: { match: 'provider_default', input_per_1k: '0.003', output_per_1k: '0.015' } });
-    const unknown = await atp(['estimate', 'suite.yaml', '--model', 'claud-3-haiku'], dir);
+    const unknown = await runAtp(['estimate', 'suite.yaml', '--model', 'claud-3-haiku'], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('no price for model "claud-3-haiku" — did you mean "claude-3-haiku"? [ATP_USAGE]');
     expect(unknown.stderr).toContain('hint: give its provider with --provider');
@@ -78,16 +80,16 @@ describe('atp estimate', { timeout: 60_000 }, () => {
 
   it('reports usage errors and suite errors with exit 2', async () => {
     const dir = project({ 'bad.yaml': 'test_suite: bad\ntests:\n  - id: x\n    name: x\n    task: { description: 1 }\n' });
-    const noModel = await atp(['estimate', 'suite.yaml'], dir);
+    const noModel = await runAtp(['estimate', 'suite.yaml'], dir);
     expect(noModel.code).toBe(2);
     expect(noModel.stderr).toContain('atp estimate needs --model MODEL');
-    const badBudget = await atp(['estimate', 'suite.yaml', '--model', 'gpt-4o', '--budget-check', 'lots'], dir);
+    const badBudget = await runAtp(['estimate', 'suite.yaml', '--model', 'gpt-4o', '--budget-check', 'lots'], dir);
     expect(badBudget.code).toBe(2);
     expect(badBudget.stderr).toContain('--budget-check expects an amount in USD greater than 0, got "lots"');
-    const badSuite = await atp(['estimate', 'bad.yaml', '--model', 'gpt-4o'], dir);
+    const badSuite = await runAtp(['estimate', 'bad.yaml', '--model', 'gpt-4o'], dir);
     expect(badSuite.code).toBe(2);
     expect(badSuite.stderr).toMatch(/bad\.yaml:5:\d+: error/);
-    const missingPricing = await atp(['estimate', 'suite.yaml', '--model', 'gpt-4o', '--pricing', 'nope.json'], dir);
+    const missingPricing = await runAtp(['estimate', 'suite.yaml', '--model', 'gpt-4o', '--pricing', 'nope.json'], dir);
     expect(missingPricing.code).toBe(2);
     expect(missingPricing.stderr).toContain('nope.json: error cannot read pricing file: file not found');
   });

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { ATPResponseInput, EvaluatorOutput } from '@atp/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvaluator } from '../src/artifact-evaluator.js';
-import { makeInput, type InputOptions } from './helpers.js';
+import { sampleEvaluationInput, type SampleEvaluationInputOptions } from '@atp/testkit';
 
 const evaluator = createEvaluator();
 
-function evaluate(type: string, config: Record<string, unknown>, response: Partial<ATPResponseInput> = {}, extra: Partial<InputOptions> = {}): Promise<EvaluatorOutput> {
-  return Promise.resolve(evaluator.evaluate(makeInput({ type, config, response, ...extra })));
+function evaluate(type: string, config: Record<string, unknown>, response: Partial<ATPResponseInput> = {}, extra: Partial<SampleEvaluationInputOptions> = {}): Promise<EvaluatorOutput> {
+  return Promise.resolve(evaluator.evaluate(sampleEvaluationInput({ type, config, response, ...extra })));
 }
 
 const demoArtifacts: ATPResponseInput['artifacts'] = [

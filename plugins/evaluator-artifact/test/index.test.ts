@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validatePlugin } from '@atp/kernel';
 import { describe, expect, it } from 'vitest';
+import { staticImports } from '@atp/testkit';
 import plugin from '../src/index.js';
 
 describe('@atp/evaluator-artifact plugin', () => {
@@ -27,18 +27,6 @@ describe('@atp/evaluator-artifact plugin', () => {
   });
 });
 
-/** Bare module specifiers statically imported by `file` and every relative module it reaches. */
-function staticImports(file: string, seen = new Set<string>()): Set<string> {
-  const packages = new Set<string>();
-  if (seen.has(file)) return packages;
-  seen.add(file);
-  const source = readFileSync(file, 'utf8');
-  for (const [, spec] of source.matchAll(/^import\s(?!type\b)[^;]*?from\s+'([^']+)'/gm)) {
-    if (spec!.startsWith('.')) staticImports(join(dirname(file), spec!.replace(/\.js$/, '.ts')), seen).forEach((p) => packages.add(p));
-    else packages.add(spec!);
-  }
-  return packages;
-}
 
 describe('the plugin index', () => {
   it('stays light: zod and the kernel only, ajv is loaded with the evaluator', () => {

@@ -2,18 +2,18 @@ import type { EvalCheck } from '@atp/kernel';
 import { describe, expect, it } from 'vitest';
 import { createEvaluator } from '../src/behavior-evaluator.js';
 import { demoCreate, demoList, demoMissing, demoMultiStep, demoRead } from './demo-traces.js';
-import { makeInput, type InputOptions } from './helpers.js';
+import { sampleEvaluationInput, type SampleEvaluationInputOptions } from '@atp/testkit';
 
 const evaluator = createEvaluator();
 
-async function checks(type: string, config: Record<string, unknown>, trace: Pick<InputOptions, 'events' | 'response' | 'constraints'> = {}): Promise<EvalCheck[]> {
-  const out = await evaluator.evaluate(makeInput({ type, config, ...trace }));
+async function checks(type: string, config: Record<string, unknown>, trace: Pick<SampleEvaluationInputOptions, 'events' | 'response' | 'constraints'> = {}): Promise<EvalCheck[]> {
+  const out = await evaluator.evaluate(sampleEvaluationInput({ type, config, ...trace }));
   expect(out.skipped).toBeUndefined();
   return out.checks;
 }
 
 /** Tool calls as single events (no status), one per sequence number from 1. */
-function calls(...list: Array<[string, Record<string, unknown>?, string?]>): NonNullable<InputOptions['events']> {
+function calls(...list: Array<[string, Record<string, unknown>?, string?]>): NonNullable<SampleEvaluationInputOptions['events']> {
   return list.map(([tool, input, status], i) => ({
     sequence: i + 1,
     event_type: 'tool_call' as const,
@@ -181,7 +181,7 @@ describe('standalone types', () => {
   });
 
   it('no_errors reports the response error and error events', async () => {
-    const events: NonNullable<InputOptions['events']> = [
+    const events: NonNullable<SampleEvaluationInputOptions['events']> = [
       { sequence: 3, event_type: 'error', payload: { error_type: 'Timeout', message: 'search took too long', recoverable: true } },
       { sequence: 5, event_type: 'error', payload: { error_type: 'ValueError', message: 'bad input' } },
     ];
@@ -312,7 +312,7 @@ describe('check: no_repeated_actions', () => {
     const events = calls(['fetch', { u: 1 }, 'error'], ['fetch', { u: 1 }, 'success']);
     expect((await checks('behavior', { check: 'no_repeated_actions' }, { events }))[0]?.passed).toBe(true);
     // A call that never completed (started only) may be retried at once too.
-    const abandoned: NonNullable<InputOptions['events']> = [
+    const abandoned: NonNullable<SampleEvaluationInputOptions['events']> = [
       { sequence: 1, event_type: 'tool_call', payload: { tool: 'fetch', call_id: 'a', input: { u: 1 }, status: 'started' } },
       { sequence: 2, event_type: 'tool_call', payload: { tool: 'fetch', call_id: 'b', input: { u: 1 }, status: 'started' } },
       { sequence: 3, event_type: 'tool_call', payload: { tool: 'fetch', call_id: 'b', status: 'success' } },

@@ -1,7 +1,7 @@
 import type { ATPResponseInput } from '@atp/kernel';
-import type { InputOptions } from './helpers.js';
+import type { SampleEvaluationInputOptions } from '@atp/testkit';
 
-type Events = NonNullable<InputOptions['events']>;
+type Events = NonNullable<SampleEvaluationInputOptions['events']>;
 
 /** The events the reference demo agent emits for one tool: progress, then tool_call started and success|error. */
 function demoTool(sequence: number, tool: string, input: Record<string, unknown>, status: 'success' | 'error', output: Record<string, unknown>): Events {

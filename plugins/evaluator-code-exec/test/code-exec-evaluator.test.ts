@@ -1,26 +1,26 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EvalCheck } from '@atp/kernel';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, sampleEvaluationInput, tempDir, type SampleEvaluationInputOptions } from '@atp/testkit';
 import { createEvaluator } from '../src/code-exec-evaluator.js';
 import { findPrlimit } from '../src/limits.js';
 import { resolveExecutable } from '../src/resolve-executable.js';
-import { SUM, makeInput, sumTests, workspaceWith, type InputOptions } from './helpers.js';
+import { SUM, sumTests } from './helpers.js';
 
 const evaluator = createEvaluator();
 const workspaces: string[] = [];
-afterAll(() => {
-  for (const ws of workspaces) rmSync(ws, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
+/** A directory with these files (a stand-in for a sandbox workspace). */
 function ws(files: Record<string, string>): string {
-  const dir = workspaceWith(files);
+  const dir = tempDir(files, { prefix: 'atp-code-exec-ws-' });
   workspaces.push(dir);
   return dir;
 }
 
-async function one(type: string, config: Record<string, unknown>, extra: Partial<InputOptions> = {}): Promise<EvalCheck> {
-  const out = await evaluator.evaluate(makeInput({ type, config, ...extra }));
+async function one(type: string, config: Record<string, unknown>, extra: Partial<SampleEvaluationInputOptions> = {}): Promise<EvalCheck> {
+  const out = await evaluator.evaluate(sampleEvaluationInput({ type, config, ...extra }));
   expect(out.checks).toHaveLength(1);
   return out.checks[0]!;
 }
@@ -66,7 +66,7 @@ describe('code_exec / custom_command', { timeout: 60_000 }, () => {
       { path: 'sum.mjs', content: SUM },
       { path: 'test/sum.test.mjs', content: sumTests(2, 0).replace("'./sum.mjs'", "'../sum.mjs'") },
     ];
-    expect(await one('code_exec', { command: 'node --test test/' }, { artifacts })).toEqual({
+    expect(await one('code_exec', { command: 'node --test test/' }, { response: { artifacts } })).toEqual({
       name: 'custom_command',
       passed: true,
       score: 1,

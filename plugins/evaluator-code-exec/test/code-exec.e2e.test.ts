@@ -1,8 +1,8 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs, runAtp, tempProject, type JsonReport } from '@atp/testkit/e2e';
 import { findPrlimit } from '../src/limits.js';
-import { atp, tempProject, type ReportShape } from './e2e-helpers.js';
 
 // A subprocess agent that "writes code": depending on input_data.variant it puts sum.mjs and a
 // node:test file into its sandbox workspace, returns them as inline artifacts instead, or writes
@@ -52,10 +52,7 @@ const SUITE = (withHog: boolean): string =>
     test('env', 'inline', '      - { type: code_exec, config: { command: [node, -e, "console.log(JSON.stringify(process.env))"], max_output_bytes: 65536 } }\n'),
   ].join('\n');
 
-const projects: string[] = [];
-afterAll(() => {
-  for (const dir of projects) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 describe('code execution through atp test --sandbox', { timeout: 180_000 }, () => {
   it('runs the agent’s tests, reports counts, kills runaway code and goes on', async () => {
@@ -64,15 +61,14 @@ describe('code execution through atp test --sandbox', { timeout: 180_000 }, () =
       'atp.config.mjs': "export default { plugins: ['@atp/preset-default', '@atp/evaluator-filesystem', '@atp/evaluator-code-exec', '@atp/evaluator-performance'] };\n",
       'agent.mjs': AGENT,
       'suite.yaml': SUITE(withHog),
-    });
-    projects.push(dir);
+    }, { prefix: 'code-exec-e2e-' });
     const started = Date.now();
-    const r = await atp(['test', 'suite.yaml', '--sandbox', '--output', 'json', '--output-file', 'report.json'], dir, { OPENAI_API_KEY: 'sk-e2e-must-not-leak-4242' });
+    const r = await runAtp(['test', 'suite.yaml', '--sandbox', '--output', 'json', '--output-file', 'report.json'], dir, { OPENAI_API_KEY: 'sk-e2e-must-not-leak-4242' });
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(Date.now() - started).toBeLessThan(120_000);
     const text = readFileSync(join(dir, 'report.json'), 'utf8');
     expect(text).not.toContain('sk-e2e-must-not-leak-4242');
-    const report = JSON.parse(text) as ReportShape;
+    const report = JSON.parse(text) as JsonReport;
     const byId = new Map(report.tests.map((t) => [t.test_id, t]));
     expect(report.tests.map((t) => [t.test_id, t.success])).toEqual([
       ['good', true],

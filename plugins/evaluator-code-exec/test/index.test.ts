@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validatePlugin } from '@atp/kernel';
 import { describe, expect, it } from 'vitest';
+import { staticImports } from '@atp/testkit';
 import plugin from '../src/index.js';
 import { CHECK_NAMES } from '../src/code-exec-evaluator.js';
 
@@ -27,16 +27,7 @@ describe('@atp/evaluator-code-exec plugin', () => {
   // @atp/subprocess loads child_process only when something is spawned (its own tests check that).
   it('keeps the index light: zod, the kernel and @atp/subprocess only (no child_process)', () => {
     const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
-    const imports = new Set<string>();
-    const visit = (file: string, seen: Set<string>): void => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^import\s(?!type\b)[^;]*?from\s+'([^']+)'/gm)) {
-        if (spec!.startsWith('.')) visit(join(dirname(file), spec!.replace(/\.js$/, '.ts')), seen);
-        else imports.add(spec!);
-      }
-    };
-    visit(join(src, 'index.ts'), new Set());
+    const imports = staticImports(join(src, 'index.ts'));
     expect([...imports].sort()).toEqual(['@atp/kernel', '@atp/subprocess', 'zod']);
   });
 });

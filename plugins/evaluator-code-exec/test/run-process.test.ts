@@ -2,9 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { eventually, isDead } from '@atp/testkit';
 import { findPrlimit, withLimits } from '../src/limits.js';
 import { runProcess, type ProcessSpec } from '../src/run-process.js';
-import { isRunning, spawnsGrandchild, waitFor } from './process-helpers.js';
+import { spawnsGrandchild } from './process-helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'atp-run-process-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,7 +31,7 @@ describe('runProcess', () => {
     expect(['SIGTERM', 'SIGKILL']).toContain(out.signal);
     expect(Date.now() - started).toBeLessThan(8000);
     const grandchild = Number(readFileSync(pidFile, 'utf8'));
-    expect(await waitFor(() => !isRunning(grandchild))).toBe(true);
+    expect(await eventually(() => isDead(grandchild), 3000)).toBe(true);
   });
 
   it('kills what a command leaves running in the background when it exits', async () => {
@@ -38,7 +39,7 @@ describe('runProcess', () => {
     const out = await runProcess(spec(spawnsGrandchild(pidFile, "g.unref(); console.log('done')")));
     expect(out).toMatchObject({ exitCode: 0, timedOut: false, stdout: 'done\n' });
     const grandchild = Number(readFileSync(pidFile, 'utf8'));
-    expect(await waitFor(() => !isRunning(grandchild))).toBe(true);
+    expect(await eventually(() => isDead(grandchild), 3000)).toBe(true);
   });
 
   it('stops the group when the evaluation is aborted', async () => {

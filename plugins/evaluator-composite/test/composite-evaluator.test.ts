@@ -1,7 +1,7 @@
 import type { AssertionSpec, EvalResult, EvaluatorOutput, ExprNode } from '@atp/kernel';
 import { describe, expect, it } from 'vitest';
 import { createEvaluator } from '../src/composite-evaluator.js';
-import { makeInput } from './helpers.js';
+import { sampleEvaluationInput } from '@atp/testkit';
 
 const evaluator = createEvaluator();
 
@@ -34,7 +34,7 @@ const ref = (name: string, member?: 'passed' | 'score'): ExprNode => (member ? {
 const num = (value: number): ExprNode => ({ kind: 'number', value });
 
 function run(config: Record<string, unknown>, expr: ExprNode | undefined, results: EvalResult[] = []): Promise<EvaluatorOutput> {
-  return Promise.resolve(evaluator.evaluate(makeInput({ type: 'composite', config, results, evaluate: inlineEvaluate, ...(expr ? { expr } : {}) })));
+  return Promise.resolve(evaluator.evaluate(sampleEvaluationInput({ type: 'composite', config, results, evaluate: inlineEvaluate, ...(expr ? { expr } : {}) })));
 }
 
 describe('reference §8.3 row 21: Kleene over a failing contains and an unknown leaf', () => {
@@ -213,7 +213,7 @@ describe('tree form', () => {
   it('names inline assertions as the compiler does when converting the tree itself', async () => {
     const seen: string[] = [];
     const config = { operator: 'and', conditions: [{ type: 'artifact_exists' }, { operator: 'not', condition: { type: 'contains', config: { pattern: 'x' } } }, { id: 'mine', type: 'security' }] };
-    const input = makeInput({ type: 'composite', config, evaluate: (spec) => (seen.push(`${spec.id}:${spec.type}:${JSON.stringify(spec.config)}`), inlineEvaluate(spec)) });
+    const input = sampleEvaluationInput({ type: 'composite', config, evaluate: (spec) => (seen.push(`${spec.id}:${spec.type}:${JSON.stringify(spec.config)}`), inlineEvaluate(spec)) });
     expect((await evaluator.evaluate(input)).checks[0]).toMatchObject({ name: 'composite_and', passed: true });
     expect(seen).toEqual(['composite.0:artifact_exists:{}', 'composite.1.0:contains:{"pattern":"x"}', 'mine:security:{}']);
   });

@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atp, SUITE_HEAD, tempProject, type JsonReport } from './e2e-helpers.js';
+import { cannedAgent, cannedSuiteHead, removeTempDirs, runAtp, tempProject as makeProject, type JsonReport } from '@atp/testkit/e2e';
 import { keywordJudge, startFakeChat, type FakeChat } from './fake-chat-server.js';
+
+/** Every quality-evaluator e2e project enables the three of them. */
+const PLUGINS = ['@atp/preset-default', '@atp/evaluator-security', '@atp/evaluator-factuality', '@atp/evaluator-style'];
+/** The suite header with the canned agent `crafted`. */
+const SUITE_HEAD = cannedSuiteHead('quality');
+/** A temp project with the canned agent answering `responses`, and `files`. */
+const tempProject = (responses: Parameters<typeof cannedAgent>[0], files: Record<string, string>): string =>
+  makeProject({ ...cannedAgent(responses), ...files }, { prefix: 'quality-e2e-', plugins: PLUGINS });
+afterAll(removeTempDirs);
 
 const KEY = 'sk-e2e-Hq7Lw2Vd9Xc4Rt6Y';
 
@@ -54,7 +63,7 @@ afterAll(async () => {
 describe('factuality e2e through the atp binary', () => {
   it('ground truth next to the suite, false claims fail, llm_verify through a Chat Completions endpoint with a secret key', async () => {
     const dir = tempProject(RESPONSES, { 'suites/suite.yaml': SUITE, 'suites/data/truth.json': JSON.stringify(GROUND_TRUTH) });
-    const run = await atp(['test', 'suites/suite.yaml', '--output', 'console', '--output', 'json', '--output-file', 'report.json', '--no-journal'], dir, {
+    const run = await runAtp(['test', 'suites/suite.yaml', '--output', 'console', '--output', 'json', '--output-file', 'report.json', '--no-journal'], dir, {
       LLM_URL: server.baseUrl,
       OPENAI_API_KEY: KEY,
     });
@@ -99,7 +108,7 @@ describe('factuality e2e through the atp binary', () => {
         config: { verification_method: rag }
 `,
     });
-    const run = await atp(['test', 'suite.yaml', '--no-journal'], dir);
+    const run = await runAtp(['test', 'suite.yaml', '--no-journal'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('suite.yaml:12:40: error "factuality" config: verification_method: expected one of "ground_truth", "llm_verify", got the text "rag" [ATP_EVALUATOR_CONFIG]');
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);

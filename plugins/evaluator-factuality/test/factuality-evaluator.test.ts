@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { removeTempDirs } from '@atp/testkit';
 import { createEvaluator } from '../src/factuality-evaluator.js';
-import { groundTruthDir, makeInput, removeGroundTruthDirs } from './helpers.js';
+import { groundTruthDir, makeInput } from './helpers.js';
 
-afterAll(removeGroundTruthDirs);
+afterAll(removeTempDirs);
 
 const GROUND_TRUTH = {
   facts: { 'capital of France': 'Paris' },

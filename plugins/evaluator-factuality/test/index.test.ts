@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validatePlugin } from '@atp/kernel';
 import { describe, expect, it } from 'vitest';
+import { importsOf } from '@atp/testkit';
 import plugin from '../src/index.js';
 
 describe('@atp/evaluator-factuality plugin', () => {
@@ -15,7 +15,7 @@ describe('@atp/evaluator-factuality plugin', () => {
 
   it('keeps the index light: the config schema only', () => {
     const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
-    const imports = (file: string): string[] => [...readFileSync(join(src, file), 'utf8').matchAll(/^import\s(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
+    const imports = (file: string): string[] => importsOf(join(src, file));
     expect(imports('index.ts')).toEqual(['@atp/kernel', './config-schema.js']);
     expect(imports('config-schema.ts')).toEqual(['@atp/kernel', 'zod']);
   });

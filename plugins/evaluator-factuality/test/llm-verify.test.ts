@@ -1,16 +1,17 @@
 import { Secret } from '@atp/kernel';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { removeTempDirs } from '@atp/testkit';
 import { createEvaluator } from '../src/factuality-evaluator.js';
 import { VERDICT_JSON_SCHEMA } from '../src/llm-verify.js';
 import { claimsOf, keywordJudge, startFakeChat, type ChatReply, type FakeChat } from './fake-chat-server.js';
-import { groundTruthDir, makeInput, removeGroundTruthDirs } from './helpers.js';
+import { groundTruthDir, makeInput } from './helpers.js';
 
 const KEY = 'sk-test-Zq81bV0aP3nW7yK2';
 const TEXT = 'Paris is the capital of France. The Eiffel Tower was designed by Gustave Eiffel. The Louvre was founded in 1793. Mars has three moons.';
 const GROUND_TRUTH = { facts: { 'capital of France': 'Paris' } };
 
 let server: FakeChat | undefined;
-afterAll(removeGroundTruthDirs);
+afterAll(removeTempDirs);
 afterEach(async () => {
   await server?.close();
   server = undefined;

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EvaluatorOutput } from '@atp/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleEvaluationInput } from '@atp/testkit';
 import { createEvaluator } from '../src/filesystem-evaluator.js';
 import { NO_WORKSPACE_MESSAGE } from '../src/workspace-root.js';
-import { makeInput } from './helpers.js';
 
 const evaluator = createEvaluator();
 let base = '';
@@ -14,7 +14,7 @@ let suiteFile = '';
 
 /** `ws: null` evaluates a run without a sandbox workspace. */
 function evaluate(type: string, config: Record<string, unknown>, ws: string | null = workspace): Promise<EvaluatorOutput> {
-  return Promise.resolve(evaluator.evaluate(makeInput({ type, config, ...(ws === null ? {} : { workspace: ws }), suiteFile })));
+  return Promise.resolve(evaluator.evaluate(sampleEvaluationInput({ type, config, ...(ws === null ? {} : { workspace: ws }), ...(suiteFile ? { location: { file: suiteFile, line: 1, column: 1 } } : {}) })));
 }
 
 const pass = (name: string, message: string, extra: Record<string, unknown> = {}): EvaluatorOutput => ({ checks: [{ name, passed: true, score: 1, message, ...extra }] });

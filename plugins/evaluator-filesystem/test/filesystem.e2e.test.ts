@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readJsonReport, removeTempDirs, runAtp, tempProject as makeProject } from '@atp/testkit/e2e';
 import { NO_WORKSPACE_MESSAGE } from '../src/workspace-root.js';
-import { atp, tempProject, type ReportShape } from './e2e-helpers.js';
 
 // A subprocess agent: reads numbers from the fixture's input.txt in its sandbox workspace, writes
 // out/report.md and out/result.json there, and logs the workspace path (in its working directory,
@@ -68,30 +68,26 @@ tests:
         config: { path: out/report.md }
 `;
 
-const projects: string[] = [];
-afterAll(() => {
-  for (const dir of projects) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
+const tempProject = (files: Record<string, string>): string => makeProject(files, { prefix: 'fs-e2e-' });
 
 function project(): string {
-  const dir = tempProject({
+  return tempProject({
     'atp.config.mjs': "export default { plugins: ['@atp/preset-default', '@atp/evaluator-filesystem'] };\n",
     'agent.mjs': AGENT,
     'suite.yaml': SUITE,
     'fixture/input.txt': '1 2 3 4\n',
     'expected-tree.txt': '# what the agent leaves behind\ninput.txt\nout/report.md\nout/result.json\n',
   });
-  projects.push(dir);
-  return dir;
 }
 
 describe('filesystem assertions through atp test --sandbox', { timeout: 60_000 }, () => {
   it('inspects the sandbox workspace before the runner removes it', async () => {
     const dir = project();
-    const r = await atp(['test', 'suite.yaml', '--sandbox', '--output', 'json', '--output-file', 'report.json'], dir);
+    const r = await runAtp(['test', 'suite.yaml', '--sandbox', '--output', 'json', '--output-file', 'report.json'], dir);
     expect(r.stderr).not.toMatch(/at \S+ \(.*:\d+:\d+\)/);
     expect(r.code).toBe(1);
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ReportShape;
+    const report = readJsonReport(dir);
     const [writes, wrong] = report.tests;
     expect(writes!.success, r.stdout + r.stderr).toBe(true);
     expect(writes!.evaluations!.map((e) => [e.assertion, e.passed, e.checks[0]!.message])).toEqual([
@@ -115,7 +111,7 @@ describe('filesystem assertions through atp test --sandbox', { timeout: 60_000 }
 
   it('removes the sandbox after evaluation', async () => {
     const dir = project();
-    const r = await atp(['test', 'suite.yaml', '--sandbox'], dir);
+    const r = await runAtp(['test', 'suite.yaml', '--sandbox'], dir);
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(existsSync(join(dir, 'workspaces.log')), r.stdout + r.stderr).toBe(true);
     const workspaces = readFileSync(join(dir, 'workspaces.log'), 'utf8').trim().split('\n');
@@ -129,10 +125,10 @@ describe('filesystem assertions through atp test --sandbox', { timeout: 60_000 }
 
   it('without --sandbox every filesystem assertion fails and says to use --sandbox (the current directory is never inspected)', async () => {
     const dir = project();
-    const r = await atp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json'], dir);
+    const r = await runAtp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json'], dir);
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'out', 'report.md'))).toBe(true);
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ReportShape;
+    const report = readJsonReport(dir);
     expect(report.tests.map((t) => [t.test_id, t.success, t.evaluations?.length])).toEqual([
       ['writes', false, 8],
       ['wrong', false, 3],
@@ -145,7 +141,7 @@ describe('filesystem assertions through atp test --sandbox', { timeout: 60_000 }
   it('a path that leaves the workspace is a compile error with its position, before any agent runs', async () => {
     const dir = project();
     const bad = SUITE.replace('config: { path: secret.env }', 'config: { path: ../secret.env }');
-    const r = await atp(['validate', 'suite.yaml'], tempProjectWith(dir, bad));
+    const r = await runAtp(['validate', 'suite.yaml'], tempProjectWith(dir, bad));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('invalid path "../secret.env": ".." would leave the workspace');
     expect(r.stderr).toMatch(/suite\.yaml:\d+:\d+/);
@@ -154,12 +150,10 @@ describe('filesystem assertions through atp test --sandbox', { timeout: 60_000 }
 });
 
 function tempProjectWith(dir: string, suite: string): string {
-  const fresh = tempProject({
+  return tempProject({
     'atp.config.mjs': readFileSync(join(dir, 'atp.config.mjs'), 'utf8'),
     'agent.mjs': AGENT,
     'suite.yaml': suite,
     'fixture/input.txt': '1 2 3 4\n',
   });
-  projects.push(fresh);
-  return fresh;
 }

@@ -1,24 +1,20 @@
-import { reply, startAnthropicServer, startOpenAIServer, type LlmServer, type Script } from '@atp/testkit';
+import { closer, reply, startAnthropicServer, startOpenAIServer, type LlmServer, type Script } from '@atp/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEvaluator } from '../src/evaluator.js';
 import type { JudgeFields } from '../src/config-schema.js';
 import { judgeInput, parseConfig, verdict } from './helpers.js';
 
 const KEY = 'sk-test-judge-0042';
-const servers: LlmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = closer<LlmServer>();
+afterEach(servers.closeAll);
 
 async function openai(script: Script, options: { apiKey?: string } = { apiKey: KEY }): Promise<{ server: LlmServer; judge: JudgeFields }> {
-  const server = await startOpenAIServer(script, options);
-  servers.push(server);
+  const server = servers.keep(await startOpenAIServer(script, options));
   return { server, judge: { provider: 'openai', model: 'gpt-4o-mini', base_url: server.baseURL, api_key: KEY, retry_delay_seconds: 0.01 } };
 }
 
 async function anthropic(script: Script): Promise<{ server: LlmServer; judge: JudgeFields }> {
-  const server = await startAnthropicServer(script, { apiKey: KEY });
-  servers.push(server);
+  const server = servers.keep(await startAnthropicServer(script, { apiKey: KEY }));
   return { server, judge: { provider: 'anthropic', model: 'claude-3-5-haiku-20241022', base_url: server.baseURL, api_key: KEY, retry_delay_seconds: 0.01 } };
 }
 
@@ -212,8 +208,7 @@ describe('llm_eval against an OpenAI-compatible server', () => {
   });
 
   it('talks to Azure OpenAI through its deployment route and api-key header', async () => {
-    const server = await startOpenAIServer([reply.json(verdict(0.85))], { apiKey: KEY });
-    servers.push(server);
+    const server = servers.keep(await startOpenAIServer([reply.json(verdict(0.85))], { apiKey: KEY }));
     const judge: JudgeFields = { provider: 'azure', model: 'gpt-4o', deployment: 'judge-prod', base_url: server.url, api_version: '2024-10-21', api_key: KEY };
     const [check] = (await evaluate(judgeInput(parseConfig({ prompt: 'Judge it.', judge })))).checks;
     expect(check).toMatchObject({ passed: true, score: 0.85, details: { judge: { provider: 'azure', model: 'gpt-4o' }, llm_usage: [{ provider: 'azure', model: 'gpt-4o' }] } });

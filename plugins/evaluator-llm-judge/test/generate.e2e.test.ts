@@ -1,17 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reply, startOpenAIServer, type LlmServer, type Script } from '@atp/testkit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { closer, reply, startOpenAIServer, type LlmServer, type Script } from '@atp/testkit';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { removeTempDirs } from '@atp/testkit/e2e';
 import { atp, tempProject } from './run-atp.js';
 
-const servers: LlmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = closer<LlmServer>();
+afterEach(servers.closeAll);
+afterAll(removeTempDirs);
 async function server(script: Script): Promise<LlmServer> {
-  const s = await startOpenAIServer(script);
-  servers.push(s);
-  return s;
+  return servers.keep(await startOpenAIServer(script));
 }
 
 const VALID = `test_suite: greetings

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKernel, validatePlugin, type EvaluatorModule } from '@atp/kernel';
 import { describe, expect, it } from 'vitest';
+import { staticImports } from '@atp/testkit';
 import createLlmJudgePlugin, { JUDGE_TYPES } from '../src/index.js';
 
 describe('@atp/evaluator-llm-judge plugin', () => {
@@ -44,18 +44,6 @@ describe('@atp/evaluator-llm-judge plugin', () => {
   });
 });
 
-/** Bare module specifiers statically imported by `file` and every relative module it reaches. */
-function staticImports(file: string, seen = new Set<string>()): Set<string> {
-  const packages = new Set<string>();
-  if (seen.has(file)) return packages;
-  seen.add(file);
-  const source = readFileSync(file, 'utf8');
-  for (const [, spec] of source.matchAll(/^import\s(?!type\b)[^;]*?from\s+'([^']+)'/gm)) {
-    if (spec!.startsWith('.')) staticImports(join(dirname(file), spec!.replace(/\.js$/, '.ts')), seen).forEach((p) => packages.add(p));
-    else packages.add(spec!);
-  }
-  return packages;
-}
 
 describe('the plugin index', () => {
   it('stays light: zod and the kernel only; the SDKs load when a judge is called', () => {

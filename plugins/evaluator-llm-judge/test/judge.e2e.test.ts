@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { reply, startOpenAIServer, type LlmServer, type Script } from '@atp/testkit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { closer, reply, startOpenAIServer, type LlmServer, type Script } from '@atp/testkit';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { removeTempDirs } from '@atp/testkit/e2e';
 import { atp, tempProject } from './run-atp.js';
 import { verdict } from './helpers.js';
 
@@ -26,14 +27,11 @@ tests:
 const judgeConfig = (options: Record<string, unknown> | undefined, extra = ''): string =>
   `export default { plugins: ['@atp/preset-default', ${options ? `['@atp/evaluator-llm-judge', ${JSON.stringify(options)}]` : `'@atp/evaluator-llm-judge'`}, '@atp/cost']${extra} };\n`;
 
-const servers: LlmServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = closer<LlmServer>();
+afterEach(servers.closeAll);
+afterAll(removeTempDirs);
 async function server(script: Script): Promise<LlmServer> {
-  const s = await startOpenAIServer(script);
-  servers.push(s);
-  return s;
+  return servers.keep(await startOpenAIServer(script));
 }
 
 const criteria = (a: number, b: number) => [
@@ -114,8 +112,7 @@ describe('llm_eval through the real atp binary', { timeout: 60_000 }, () => {
   });
 
   it('keys never appear in the output, even when the server quotes them back', async () => {
-    const judge = await startOpenAIServer([reply.json(verdict(1))], { apiKey: 'sk-the-real-one' });
-    servers.push(judge);
+    const judge = servers.keep(await startOpenAIServer([reply.json(verdict(1))], { apiKey: 'sk-the-real-one' }));
     const dir = tempProject({ 'atp.config.mjs': judgeConfig({ provider: 'openai', model: 'gpt-4o-mini', base_url: judge.baseURL, api_key_env: 'JUDGE_KEY' }), 'agent.mjs': AGENT, 'suite.yaml': SUITE });
     const r = await atp(['test', 'suite.yaml', '--output', 'console,json', '--output-dir', 'out', '--verbose'], dir, { JUDGE_KEY: 'sk-wrong-secret-9876' });
     expect(r.code).toBe(1);

@@ -1,54 +1,14 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runAtp, tempProject as makeProject, type AtpRunResult } from '@atp/testkit/e2e';
 
-/** The repository root. */
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-/** The real `atp` binary. */
-export const ATP_BIN = join(ROOT, 'kernel/bin/atp.js');
+// The machine's provider keys and endpoints must never reach a judge under test: an undefined value removes the variable.
+const NO_KEYS = { OPENAI_API_KEY: undefined, ANTHROPIC_API_KEY: undefined, AZURE_OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, ANTHROPIC_BASE_URL: undefined };
 
 /** A temp project under the repo's .tmp/ so `@atp/*` resolve through the workspace node_modules. */
 export function tempProject(files: Record<string, string>): string {
-  const base = join(ROOT, '.tmp');
-  mkdirSync(base, { recursive: true });
-  const dir = mkdtempSync(join(base, 'judge-'));
-  for (const [name, content] of Object.entries(files)) {
-    const path = join(dir, name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-  }
-  return dir;
-}
-
-function withoutKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { OPENAI_API_KEY: _o, ANTHROPIC_API_KEY: _a, AZURE_OPENAI_API_KEY: _z, OPENAI_BASE_URL: _b, ANTHROPIC_BASE_URL: _c, ...rest } = env;
-  return rest;
-}
-
-/** The outcome of a command. */
-export interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+  return makeProject(files, { prefix: 'judge-' });
 }
 
 /** Run the real `atp` binary in `cwd` (OPENAI_API_KEY/ANTHROPIC_API_KEY removed unless `env` sets them). */
-export function atp(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs = 60_000): Promise<RunResult> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [ATP_BIN, ...args], { cwd, env: { ...withoutKeys(process.env), NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`atp ${args.join(' ')} timed out\nstdout: ${stdout}\nstderr: ${stderr}`));
-    }, timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolvePromise({ code, stdout, stderr });
-    });
-  });
+export function atp(args: string[], cwd: string, env: Record<string, string | undefined> = {}, timeoutMs = 60_000): Promise<AtpRunResult> {
+  return runAtp(args, cwd, { ...NO_KEYS, ...env }, { timeoutMs });
 }

@@ -1,7 +1,5 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { atp, tempProject, type ReportShape } from './e2e-helpers.js';
+import { readJsonReport, removeTempDirs, runAtp, tempProject } from '@atp/testkit/e2e';
 
 // A subprocess agent that reports three LLM calls as events (on stderr, as the cli adapter expects)
 // after a delay given by the test, and token metrics in its response.
@@ -49,10 +47,7 @@ const BASELINE = JSON.stringify({
   },
 });
 
-const projects: string[] = [];
-afterAll(() => {
-  for (const dir of projects) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 describe('performance assertions through atp test', { timeout: 60_000 }, () => {
   it('checks thresholds on the run’s events and metrics, times the first event, and compares with a baseline file', async () => {
@@ -61,11 +56,10 @@ describe('performance assertions through atp test', { timeout: 60_000 }, () => {
       'agent.mjs': AGENT,
       'suite.yaml': SUITE,
       'baselines/perf.json': BASELINE,
-    });
-    projects.push(dir);
-    const r = await atp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json'], dir);
+    }, { prefix: 'perf-e2e-' });
+    const r = await runAtp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json'], dir);
     expect(r.code, r.stdout + r.stderr).toBe(1);
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ReportShape;
+    const report = readJsonReport(dir);
     const [fast, slow] = report.tests;
     expect(fast!.success, JSON.stringify(fast)).toBe(true);
     expect(fast!.evaluations![0]!.checks.map((c) => [c.name, c.passed, c.message])).toEqual([

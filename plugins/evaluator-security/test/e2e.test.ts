@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { atp, SUITE_HEAD, tempProject, type JsonReport } from './e2e-helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cannedAgent, cannedSuiteHead, removeTempDirs, runAtp, tempProject as makeProject, type JsonReport } from '@atp/testkit/e2e';
+
+/** Every quality-evaluator e2e project enables the three of them. */
+const PLUGINS = ['@atp/preset-default', '@atp/evaluator-security', '@atp/evaluator-factuality', '@atp/evaluator-style'];
+/** The suite header with the canned agent `crafted`. */
+const SUITE_HEAD = cannedSuiteHead('quality');
+/** A temp project with the canned agent answering `responses`, and `files`. */
+const tempProject = (responses: Parameters<typeof cannedAgent>[0], files: Record<string, string>): string =>
+  makeProject({ ...cannedAgent(responses), ...files }, { prefix: 'quality-e2e-', plugins: PLUGINS });
+afterAll(removeTempDirs);
 
 const SECRET = 'sk-proj-Q1w2E3r4T5y6U7i8O9p0AsDfGhJkLzXc';
 const PASSWORD = 'S3cretPassw0rd';
@@ -49,7 +58,7 @@ const SUITE = `${SUITE_HEAD}  - id: email
 describe('security e2e through the atp binary', () => {
   it('scores findings by severity, masks evidence everywhere, and exits 1 on failures', async () => {
     const dir = tempProject(RESPONSES, { 'suite.yaml': SUITE });
-    const run = await atp(['test', 'suite.yaml', '--output', 'console', '--output', 'json', '--output-file', 'report.json', '--no-journal'], dir);
+    const run = await runAtp(['test', 'suite.yaml', '--output', 'console', '--output', 'json', '--output-file', 'report.json', '--no-journal'], dir);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(run.code).toBe(1);
     const raw = readFileSync(join(dir, 'report.json'), 'utf8');
@@ -85,7 +94,7 @@ describe('security e2e through the atp binary', () => {
         config: { checks: [pii_exposur] }
 `,
     });
-    const run = await atp(['test', 'suite.yaml', '--no-journal'], dir);
+    const run = await runAtp(['test', 'suite.yaml', '--no-journal'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('ATP_EVALUATOR_CONFIG');
     expect(run.stderr).toContain(

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validatePlugin } from '@atp/kernel';
 import { describe, expect, it } from 'vitest';
+import { importsOf } from '@atp/testkit';
 import plugin from '../src/index.js';
 
 describe('@atp/evaluator-security plugin', () => {
@@ -15,9 +16,7 @@ describe('@atp/evaluator-security plugin', () => {
 
   it('keeps the index light: it imports the config schema only, not the scanner', () => {
     const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
-    const index = readFileSync(join(src, 'index.ts'), 'utf8');
-    const imports = [...index.matchAll(/^import\s(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]);
-    expect(imports).toEqual(['@atp/kernel', './config-schema.js']);
+    expect(importsOf(join(src, 'index.ts'))).toEqual(['@atp/kernel', './config-schema.js']);
     expect(readFileSync(join(src, 'config-schema.ts'), 'utf8')).not.toMatch(/from '\.\//);
   });
 });

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { atp, SUITE_HEAD, tempProject, type JsonReport } from './e2e-helpers.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cannedAgent, cannedSuiteHead, removeTempDirs, runAtp, tempProject as makeProject, type JsonReport } from '@atp/testkit/e2e';
+
+/** Every quality-evaluator e2e project enables the three of them. */
+const PLUGINS = ['@atp/preset-default', '@atp/evaluator-security', '@atp/evaluator-factuality', '@atp/evaluator-style'];
+/** The suite header with the canned agent `crafted`. */
+const SUITE_HEAD = cannedSuiteHead('quality');
+/** A temp project with the canned agent answering `responses`, and `files`. */
+const tempProject = (responses: Parameters<typeof cannedAgent>[0], files: Record<string, string>): string =>
+  makeProject({ ...cannedAgent(responses), ...files }, { prefix: 'quality-e2e-', plugins: PLUGINS });
+afterAll(removeTempDirs);
 
 const RESPONSES = {
   cat: [{ path: 'story.md', content: 'The cat sat. The dog ran.' }],
@@ -47,7 +56,7 @@ const SUITE = `${SUITE_HEAD}  - id: case-23
 describe('style e2e through the atp binary', () => {
   it('reference case 23, a professional memo and a failing casual reply', async () => {
     const dir = tempProject(RESPONSES, { 'suite.yaml': SUITE });
-    const run = await atp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json', '--no-journal'], dir);
+    const run = await runAtp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'report.json', '--no-journal'], dir);
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(run.code).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as JsonReport;
@@ -95,7 +104,7 @@ describe('style e2e through the atp binary', () => {
         config: { expected_tone: snarky }
 `,
     });
-    const run = await atp(['test', 'suite.yaml', '--no-journal'], dir);
+    const run = await runAtp(['test', 'suite.yaml', '--no-journal'], dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('suite.yaml:12:40: error "style_rules" config: forbidden_patterns[0]: invalid regular expression /(unclosed/: Unterminated group [ATP_EVALUATOR_CONFIG]');
     expect(run.stderr).toContain(

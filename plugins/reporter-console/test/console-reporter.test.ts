@@ -5,7 +5,7 @@ import plugin from '../src/index.js';
 import { consoleReporterConfigSchema } from '../src/config.js';
 import { createConsoleReporter, progressMode, type ProgressStream } from '../src/console-reporter.js';
 import { renderSummary } from '../src/render-summary.js';
-import { adapterError, captureInit, failingAssertion, passing, smokeReport, timedOut } from './reports.js';
+import { adapterError, captureInit, failingAssertion, passing, smokeReport, timedOut } from '@atp/testkit/reports';
 
 const ESC = '\u001b';
 const CLEAR = `\r${ESC}[2K`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameWidthFor, renderSummary, renderTestLine } from '../src/render-summary.js';
-import { check, evaluation, interruptedReport, multiRunReport, runReport, smokeReport, testResult, twoAgentReport } from './reports.js';
+import { check, evaluation, interruptedReport, multiRunReport, runReport, smokeReport, testResult, twoAgentReport } from '@atp/testkit/reports';
 
 const plain = { color: false, verbose: false };
 const ESC = '\u001b';

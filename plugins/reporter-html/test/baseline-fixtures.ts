@@ -3,7 +3,7 @@
  * `extensions.baseline_comparison`), and run reports carrying them.
  */
 import type { RunReport } from '@atp/kernel';
-import { multiRun, runReport, XSS } from './reports.js';
+import { multiRun, runReport, XSS } from '@atp/testkit/reports';
 
 const side = (mean: number | null, ci: [number, number] | null, n: number, success: number, std: number | null = 5) => ({ mean, std, n_runs: n, ci_95: ci, success_rate: success });
 

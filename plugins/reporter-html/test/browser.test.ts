@@ -7,7 +7,7 @@ import type { RunReport } from '@atp/kernel';
 import type { EventSample } from '../src/event-sampler.js';
 import { renderHtml } from '../src/render-html.js';
 import { hasChromium, launchBrowser, SKIP_REASON, type PageProblems, type TestBrowser } from '@atp/testkit/browser';
-import { runReport, smokeReport, stableMultiRun, flaky, threeAgentReport, XSS, xssReport } from './reports.js';
+import { runReport, smokeReport, stableMultiRun, flaky, threeAgentReport, XSS, xssReport } from '@atp/testkit/reports';
 import { baselineReport, xssComparison } from './baseline-fixtures.js';
 
 if (!hasChromium) console.warn(`@atp/reporter-html browser tests ${SKIP_REASON}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildComparison, meanOfMeans, welch, wilsonInterval } from '../src/comparison.js';
-import { threeAgentReport } from './reports.js';
+import { threeAgentReport } from '@atp/testkit/reports';
 
 const sample = (values: number[]) => {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;

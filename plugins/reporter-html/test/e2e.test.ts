@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atp, ensureBuilt, tempProject } from './atp.js';
+import { ensureBuilt, runAtp, tempProject } from '@atp/testkit/e2e';
 import { hasChromium, launchBrowser, SKIP_REASON, type TestBrowser } from '@atp/testkit/browser';
 
 // steady always greets and says done; middling says done every other call (its scores vary: a real interval);
@@ -71,15 +71,15 @@ const CONFIG = `export default {
 let dir: string;
 
 beforeAll(() => {
-  ensureBuilt(['plugins/reporter-html', 'plugins/reporter-markdown']);
-  dir = tempProject({ 'suite.yaml': SUITE, 'agent.mjs': AGENT, 'atp.config.mjs': CONFIG });
+  ensureBuilt(['reporter-html', 'reporter-markdown'].map((p) => new URL(`../../${p}/`, import.meta.url)));
+  dir = tempProject({ 'suite.yaml': SUITE, 'agent.mjs': AGENT, 'atp.config.mjs': CONFIG }, { prefix: 'reporter-html-' });
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('atp test --output html', { timeout: 120_000 }, () => {
   it('writes one self-contained file per format with the right extension', async () => {
-    const r = await atp(['test', 'suite.yaml', '--agent', 'steady', '--output', 'console,html,markdown', '--output-dir', 'reports', '--no-journal'], dir);
+    const r = await runAtp(['test', 'suite.yaml', '--agent', 'steady', '--output', 'console,html,markdown', '--output-dir', 'reports', '--no-journal'], dir);
     expect(r.code).toBe(1);
     // The console reporter still prints progress to the terminal.
     expect(r.stderr).toContain('✗ Output with markup');
@@ -92,9 +92,9 @@ describe('atp test --output html', { timeout: 120_000 }, () => {
   });
 
   it('rejects a bad reporter option with a located config error and no stack trace', async () => {
-    const bad = tempProject({ 'suite.yaml': SUITE, 'agent.mjs': AGENT, 'atp.config.mjs': CONFIG.replace('max_events_per_test: 10', 'max_events: 10') });
+    const bad = tempProject({ 'suite.yaml': SUITE, 'agent.mjs': AGENT, 'atp.config.mjs': CONFIG.replace('max_events_per_test: 10', 'max_events: 10') }, { prefix: 'reporter-html-' });
     try {
-      const r = await atp(['test', 'suite.yaml', '--output', 'html', '--output-file', 'report.html', '--no-journal'], bad);
+      const r = await runAtp(['test', 'suite.yaml', '--output', 'html', '--output-file', 'report.html', '--no-journal'], bad);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/atp\.config\.mjs: error reporters\.html\b.*Unrecognized key: "max_events" \[ATP_CONFIG_INVALID\]/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -111,7 +111,7 @@ describe('atp test --output html', { timeout: 120_000 }, () => {
     it('a three-agent run opens offline with each agent\'s score and interval, the failed test expanded and its timeline', async () => {
       // One job at a time so that middling's alternation (and so every score) is deterministic.
       const agents = ['--agent', 'steady', '--agent', 'middling', '--agent', 'sloppy'];
-      const r = await atp(['test', 'suite.yaml', ...agents, '--runs', '4', '-p', '1', '--output', 'html', '--output-file', 'report.html', '--no-journal'], dir);
+      const r = await runAtp(['test', 'suite.yaml', ...agents, '--runs', '4', '-p', '1', '--output', 'html', '--output-file', 'report.html', '--no-journal'], dir);
       expect(r.code).toBe(1);
       const { page, problems } = await browser.open(join(dir, 'report.html'));
       await expect(page.title()).resolves.toBe('E2E report — html-e2e');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHooks, tapOnlyHooks, validatePlugin, type ATPEvent, type JobInfo, type ReporterEntry, type ReporterModule } from '@atp/kernel';
 import plugin from '../src/index.js';
 import { htmlReporterConfigSchema } from '../src/config.js';
-import { captureInit, smokeReport } from './reports.js';
+import { captureInit, smokeReport } from '@atp/testkit/reports';
 
 async function loadModule(): Promise<ReporterModule> {
   const entry: ReporterEntry = plugin.reporters[0]!;

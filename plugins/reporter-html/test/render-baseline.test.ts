@@ -5,7 +5,7 @@ import { BASELINE_COMPARISON_EXTENSION, baselineComparisonSchema, readBaselineCo
 import { niceBound, orderComparisons, renderBaseline } from '../src/render-baseline.js';
 import { renderHtml, type HtmlRenderOptions } from '../src/render-html.js';
 import { baselineReport, comparisonJson, xssComparison } from './baseline-fixtures.js';
-import { captureInit, XSS } from './reports.js';
+import { captureInit, XSS } from '@atp/testkit/reports';
 
 const options: HtmlRenderOptions = { title: 'ATP Test Results', expand: 'failed', maxPayloadChars: 2000, generatedAt: new Date('2026-01-05T10:00:05.000Z') };
 const count = (haystack: string, needle: string): number => haystack.split(needle).length - 1;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { EventSample } from '../src/event-sampler.js';
 import { CONTENT_SECURITY_POLICY, renderHtml, type HtmlRenderOptions } from '../src/render-html.js';
-import { multiRunReport, runReport, smokeReport, threeAgentReport, XSS, xssReport } from './reports.js';
+import { multiRunReport, runReport, smokeReport, threeAgentReport, XSS, xssReport } from '@atp/testkit/reports';
 
 const options: HtmlRenderOptions = { title: 'ATP Test Results', expand: 'failed', maxPayloadChars: 2000, generatedAt: new Date('2026-01-05T10:00:05.000Z') };
 

@@ -3,7 +3,7 @@ import { validatePlugin, type ReporterEntry, type ReporterModule } from '@atp/ke
 import plugin from '../src/index.js';
 import { createJsonReporter } from '../src/json-reporter.js';
 import { jsonReporterConfigSchema } from '../src/config.js';
-import { captureInit, smokeReport } from './reports.js';
+import { captureInit, smokeReport } from '@atp/testkit/reports';
 
 async function loadModule(): Promise<ReporterModule> {
   const entry: ReporterEntry = plugin.reporters[0]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderJsonReport, round, toJsonReport } from '../src/json-format.js';
-import { check, evaluation, interruptedReport, multiRunReport, runReport, smokeReport, testResult, twoAgentReport } from './reports.js';
+import { check, evaluation, interruptedReport, multiRunReport, runReport, smokeReport, testResult, twoAgentReport } from '@atp/testkit/reports';
 
 const generatedAt = new Date('2026-01-05T10:00:04.000Z');
 const options = { includeRuns: false, generatedAt };

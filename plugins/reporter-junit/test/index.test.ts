@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validatePlugin, type ReporterEntry, type ReporterModule } from '@atp/kernel';
 import plugin from '../src/index.js';
 import { junitReporterConfigSchema } from '../src/config.js';
-import { captureInit, smokeReport } from './reports.js';
+import { captureInit, smokeReport } from '@atp/testkit/reports';
 import { parseXml } from './xml-check.js';
 
 async function loadModule(): Promise<ReporterModule> {

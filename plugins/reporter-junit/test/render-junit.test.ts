@@ -18,7 +18,7 @@ import {
   testResult,
   timedOut,
   twoAgentReport,
-} from './reports.js';
+} from '@atp/testkit/reports';
 import { childrenNamed, parseXml, type XmlElement } from './xml-check.js';
 
 const options = { includeProperties: true, includeSystemOut: true };

@@ -2,7 +2,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atp, ensureBuilt, tempProject } from './atp.js';
+import { ensureBuilt, runAtp, tempProject } from '@atp/testkit/e2e';
 
 const AGENT = `let s = '';
 process.stdin.on('data', (d) => (s += d)).on('end', () => {
@@ -39,8 +39,8 @@ const CONFIG = `export default {
 let dir: string;
 
 beforeAll(() => {
-  ensureBuilt(['plugins/reporter-html', 'plugins/reporter-markdown']);
-  dir = tempProject({ 'suite.yaml': SUITE, 'agent.mjs': AGENT, 'atp.config.mjs': CONFIG });
+  ensureBuilt(['reporter-html', 'reporter-markdown'].map((p) => new URL(`../../${p}/`, import.meta.url)));
+  dir = tempProject({ 'suite.yaml': SUITE, 'agent.mjs': AGENT, 'atp.config.mjs': CONFIG }, { prefix: 'reporter-markdown-' });
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,7 +49,7 @@ describe('atp test --output markdown', { timeout: 60_000 }, () => {
   it('writes the summary to the output file and appends it to GITHUB_STEP_SUMMARY', async () => {
     const summary = join(dir, 'step-summary.md');
     writeFileSync(summary, '# Build\n');
-    const r = await atp(['test', 'suite.yaml', '--output', 'markdown', '--output-file', 'report.md', '--no-journal'], dir, { GITHUB_STEP_SUMMARY: summary });
+    const r = await runAtp(['test', 'suite.yaml', '--output', 'markdown', '--output-file', 'report.md', '--no-journal'], dir, { GITHUB_STEP_SUMMARY: summary });
     expect(r.code).toBe(1);
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     // Only the run id, the durations and the start time vary between runs.

@@ -6,7 +6,7 @@ import { validatePlugin, type ReporterEntry, type ReporterModule } from '@atp/ke
 import plugin from '../src/index.js';
 import { markdownReporterConfigSchema } from '../src/config.js';
 import { createMarkdownReporter } from '../src/markdown-reporter.js';
-import { captureInit, smokeReport } from './reports.js';
+import { captureInit, smokeReport } from '@atp/testkit/reports';
 
 async function loadModule(): Promise<ReporterModule> {
   const entry: ReporterEntry = plugin.reporters[0]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureCause, renderMarkdown, type MarkdownRenderOptions } from '../src/render-markdown.js';
-import { adapterError, failingAssertion, flaky, interruptedReport, multiRunReport, passing, runReport, smokeReport, threeAgentReport, xssReport } from './reports.js';
+import { adapterError, failingAssertion, flaky, interruptedReport, multiRunReport, passing, runReport, smokeReport, threeAgentReport, xssReport } from '@atp/testkit/reports';
 
 const defaults: MarkdownRenderOptions = { title: 'ATP', maxFailures: 20, includePassed: false };
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;

@@ -1,16 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Anthropic from '@anthropic-ai/sdk';
 import { reply, startAnthropicServer, type LlmServer } from '../src/llm/index.js';
+import { closer } from '../src/process/index.js';
 
-const servers: LlmServer[] = [];
+const servers = closer<LlmServer>();
 async function server(...args: Parameters<typeof startAnthropicServer>): Promise<LlmServer> {
-  const s = await startAnthropicServer(...args);
-  servers.push(s);
-  return s;
+  return servers.keep(await startAnthropicServer(...args));
 }
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+afterEach(servers.closeAll);
 
 const TOOLS = [{ name: 'get_weather', description: 'Weather of a city', input_schema: { type: 'object' as const, properties: { city: { type: 'string' } } } }];
 

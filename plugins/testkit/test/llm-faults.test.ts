@@ -2,15 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { reply, startAnthropicServer, startLlmServer, startOpenAIServer, type LlmServer } from '../src/llm/index.js';
+import { closer } from '../src/process/index.js';
 
-const servers: LlmServer[] = [];
-function keep(s: LlmServer): LlmServer {
-  servers.push(s);
-  return s;
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const servers = closer<LlmServer>();
+const keep = servers.keep;
+afterEach(servers.closeAll);
 
 const ask = { model: 'm', messages: [{ role: 'user' as const, content: 'x' }] };
 const askA = { model: 'm', max_tokens: 10, messages: [{ role: 'user' as const, content: 'x' }] };

@@ -1,16 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import OpenAI, { AzureOpenAI } from 'openai';
 import { reply, startOpenAIServer, type LlmServer } from '../src/llm/index.js';
+import { closer } from '../src/process/index.js';
 
-const servers: LlmServer[] = [];
+const servers = closer<LlmServer>();
 async function server(...args: Parameters<typeof startOpenAIServer>): Promise<LlmServer> {
-  const s = await startOpenAIServer(...args);
-  servers.push(s);
-  return s;
+  return servers.keep(await startOpenAIServer(...args));
 }
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+afterEach(servers.closeAll);
 
 const TOOLS = [{ type: 'function' as const, function: { name: 'get_weather', description: 'Weather of a city', parameters: { type: 'object', properties: { city: { type: 'string' } } } } }];
 

@@ -10,9 +10,9 @@ import {
   type Adapter,
   type AdapterError,
   type AdapterModule,
-  type Logger,
 } from '@atp/kernel';
 import { fail } from './run-cases.js';
+import { recordingLogger } from './recording-logger.js';
 
 /** What one adapter call produced: a valid response and its valid events, or the error it threw. */
 export type AdapterOutcome =
@@ -32,11 +32,6 @@ export const ABORT_GRACE_MS = 2000;
 
 class AbortIgnoredError extends Error {}
 
-function collectingLogger(logs: string[]): Logger {
-  const log = (level: string) => (message: string) => void logs.push(`${level}: ${message}`);
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
-}
-
 /**
  * Create the adapter, send one request and close it, checking the protocol on the way: the response
  * must validate and carry the request's task id; every event must validate, carry the task id, have a
@@ -46,14 +41,15 @@ export async function callAdapter(mod: AdapterModule, options: AdapterCallOption
   const parsedRequest = ATPRequestSchema.safeParse(options.request);
   if (!parsedRequest.success) fail(`the case's request is not a valid ATP request: ${parsedRequest.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   const request = parsedRequest.data;
-  const logs: string[] = [];
+  const logger = recordingLogger();
+  const logs = logger.lines;
   const events: ATPEvent[] = [];
   const problems: string[] = [];
   let settled = false;
   const controller = new AbortController();
   let adapter: Adapter;
   try {
-    adapter = await mod.createAdapter(options.config, { agent: 'testkit', baseDir: options.baseDir, logger: collectingLogger(logs) });
+    adapter = await mod.createAdapter(options.config, { agent: 'testkit', baseDir: options.baseDir, logger });
   } catch (error) {
     return fail(`createAdapter() threw: ${error instanceof Error ? error.message : String(error)}`);
   }

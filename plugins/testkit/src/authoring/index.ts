@@ -19,6 +19,10 @@ export {
   type SampleTestOptions,
   type SampleRunReportOptions,
 } from './samples.js';
+export { sampleEvaluationInput, type SampleEvaluationInputOptions } from './evaluation-input.js';
+export { sampleCallContext, type SampleCallContextOptions } from './call-context.js';
+export { recordingLogger } from './recording-logger.js';
+export { staticImports, importsOf } from './static-imports.js';
 export { setTestFramework, currentTestFramework, type TestFramework } from './framework.js';
 export { evaluatorOutputProblems } from './evaluator-contract.js';
 export { mismatch, type Matcher } from './match.js';

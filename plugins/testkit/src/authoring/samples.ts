@@ -19,6 +19,7 @@ import {
   type TestResult,
 } from '@atp/kernel';
 import type { z } from 'zod';
+import { runSummary } from './run-summary.js';
 
 /** The task id samples use unless told otherwise. */
 export const SAMPLE_TASK_ID = 'sample-task';
@@ -148,7 +149,6 @@ export function sampleRunReport(options: SampleRunReportOptions = {}): RunReport
   const tests = (options.tests ?? [{ id: 'test-1', name: 'First test' }, { id: 'test-2', name: 'Second test', passed: false, error: 'expected "Paris" in the answer' }]).map((t) =>
     sampleTestResult(t),
   );
-  const passed = tests.filter((t) => t.passed).length;
   const durationMs = tests.reduce((sum, t) => sum + t.durationMs, 0);
   const interrupted = options.interrupted ?? false;
   return {
@@ -160,14 +160,7 @@ export function sampleRunReport(options: SampleRunReportOptions = {}): RunReport
     durationMs,
     runsPerTest: options.runsPerTest ?? 1,
     tests,
-    summary: {
-      total: tests.length,
-      passed,
-      failed: tests.length - passed,
-      successRate: tests.length ? passed / tests.length : 0,
-      success: passed === tests.length && !interrupted,
-      interrupted,
-    },
+    summary: runSummary(tests, interrupted, (passed) => passed === tests.length && !interrupted),
     ...(options.error !== undefined ? { error: options.error } : {}),
   };
 }

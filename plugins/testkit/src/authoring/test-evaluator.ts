@@ -22,6 +22,7 @@ import {
 import type { z } from 'zod';
 import { evaluatorOutputProblems } from './evaluator-contract.js';
 import { mismatch, show, type Matcher } from './match.js';
+import { invalidCaseConfig } from './invalid-config.js';
 import { lazy, parseConfig, resolveTarget, targetTitle, type TargetEntry } from './resolve-target.js';
 import { caseTitle, fail, runCases, type TestHelperOptions } from './run-cases.js';
 import { matchesText, type TextMatcher } from './text-matcher.js';
@@ -103,14 +104,9 @@ async function runValid(entry: TargetEntry<EvaluatorModule>, c: EvaluatorValidCa
 }
 
 async function runInvalid(entry: TargetEntry<EvaluatorModule>, c: EvaluatorInvalidCase): Promise<void> {
-  const parsed = parseConfig(entry.configSchema, c.config);
-  if (c.configError !== undefined) {
-    if (parsed.ok) fail(`expected the config to be rejected (${show(c.configError)}) but the "${entry.name}" schema accepted it`);
-    if (!matchesText(parsed.message, c.configError)) fail(`the config was rejected with "${parsed.message}", which does not match ${show(c.configError)}`);
-    return;
-  }
-  if (!parsed.ok) fail(`the config was rejected by the "${entry.name}" config schema: ${parsed.message} (add configError to expect this)`);
-  const result = await evaluateCase(entry, c, parsed.config);
+  const config = invalidCaseConfig(entry, c);
+  if (config === undefined) return;
+  const result = await evaluateCase(entry, c, config);
   if (c.skipped !== undefined) {
     if (!result.skipped) fail(`expected the assertion to be skipped but it ${result.passed ? 'passed' : 'failed'}`);
     if (c.skipped !== true && !matchesText(result.skipped.reason, c.skipped) && !matchesText(result.skipped.message, c.skipped)) {

@@ -1,10 +1,12 @@
-import { createHooks, tapOnlyHooks, type Logger, type Plugin, type ReporterInit, type ReporterModule, type RunReport } from '@atp/kernel';
+import { createHooks, tapOnlyHooks, type Plugin, type ReporterInit, type ReporterModule, type RunReport } from '@atp/kernel';
 import type { z } from 'zod';
 import { show } from './match.js';
+import { invalidCaseConfig } from './invalid-config.js';
 import { lazy, parseConfig, resolveTarget, targetTitle, type TargetEntry } from './resolve-target.js';
 import { caseTitle, fail, runCases, type TestHelperOptions } from './run-cases.js';
 import { sampleRunReport } from './samples.js';
 import { matchesText, type TextMatcher } from './text-matcher.js';
+import { recordingLogger } from './recording-logger.js';
 
 /** What a reporter wrote for a run, handed to a valid case's `assert`. */
 export interface ReporterResult {
@@ -73,9 +75,7 @@ export function testReporter(target: Plugin | ReporterModule, tests: ReporterTes
 async function report(entry: TargetEntry<ReporterModule>, c: ReporterCase, config: Record<string, unknown>): Promise<ReporterResult> {
   const mod = await entry.load();
   const run = c.report ?? sampleRunReport();
-  const logs: string[] = [];
-  const log = (level: string) => (message: string) => void logs.push(`${level}: ${message}`);
-  const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+  const logger = recordingLogger();
   let output = '';
   const reporter = mod.createReporter(config, {
     ...(c.init?.outputFile !== undefined ? { outputFile: c.init.outputFile } : {}),
@@ -91,7 +91,7 @@ async function report(entry: TargetEntry<ReporterModule>, c: ReporterCase, confi
   for (const test of run.tests) await hooks.testEnd.promise(test);
   await hooks.runEnd.promise(run);
   await reporter.finish(run);
-  return { output, report: run, logs };
+  return { output, report: run, logs: logger.lines };
 }
 
 async function runValid(entry: TargetEntry<ReporterModule>, c: ReporterValidCase): Promise<void> {
@@ -116,16 +116,11 @@ async function runValid(entry: TargetEntry<ReporterModule>, c: ReporterValidCase
 
 async function runInvalid(entry: TargetEntry<ReporterModule>, c: ReporterInvalidCase): Promise<void> {
   if (c.configError === undefined && c.error === undefined) fail('an invalid reporter case needs configError or error');
-  const parsed = parseConfig(entry.configSchema, c.config);
-  if (c.configError !== undefined) {
-    if (parsed.ok) fail(`expected the config to be rejected (${show(c.configError)}) but the "${entry.name}" schema accepted it`);
-    if (!matchesText(parsed.message, c.configError)) fail(`the config was rejected with "${parsed.message}", which does not match ${show(c.configError)}`);
-    return;
-  }
-  if (!parsed.ok) fail(`the config was rejected by the "${entry.name}" config schema: ${parsed.message} (add configError to expect this)`);
+  const config = invalidCaseConfig(entry, c);
+  if (config === undefined) return;
   let result: ReporterResult;
   try {
-    result = await report(entry, c, parsed.config);
+    result = await report(entry, c, config);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!matchesText(message, c.error!)) fail(`the reporter threw "${message}", which does not match ${show(c.error)}`);

@@ -1,67 +1,10 @@
 /**
- * Hand-built RunReport fixtures shared by the reporter tests (the same file lives in each
- * reporter package: tests do not reach into another package).
+ * Hand-built RunReport fixtures covering what a reporter must render: passes, assertion failures,
+ * timeouts, adapter and agent failures, runs never started, multi-run statistics, flaky tests, several
+ * agents, an interrupted run, and markup in every field that can reach a report.
  */
-import type { EvalCheck, EvalResult, ReporterInit, RunReport, ScoreBreakdown, TestResult } from '@atp/kernel';
-
-/** A check; binary score unless `extra.score` says otherwise. */
-export function check(name: string, passed: boolean, message?: string, extra: Partial<EvalCheck> = {}): EvalCheck {
-  return { name, passed, score: passed ? 1 : 0, ...(message !== undefined ? { message } : {}), ...extra };
-}
-
-/** An assertion result; passed and score follow §3.0 from the checks. */
-export function evaluation(assertion: string, type: string, checks: EvalCheck[], extra: Partial<EvalResult> = {}): EvalResult {
-  const score = checks.length ? checks.reduce((sum, c) => sum + c.score, 0) / checks.length : 1;
-  return { assertion, type, passed: checks.every((c) => c.passed), score, checks, critical: false, ...extra };
-}
-
-/** A single-run test result with sensible defaults; `runResults` follows the fields unless given. */
-export function testResult(fields: Partial<TestResult> & Pick<TestResult, 'testId' | 'testName'>): TestResult {
-  const passed = fields.passed ?? true;
-  const base: TestResult = {
-    agent: 'demo-agent',
-    tags: [],
-    passed,
-    score: 100,
-    status: 'completed',
-    runs: { total: 1, successful: 1, passed: passed ? 1 : 0 },
-    successRate: passed ? 1 : 0,
-    passHatK: passed ? 1 : 0,
-    durationMs: 1000,
-    evaluations: [],
-    runResults: [],
-    flaky: false,
-    ...fields,
-  };
-  if (!fields.runResults) {
-    base.runResults = [{ run: 1, status: base.status, score: base.score, passed: base.passed, error: base.error, durationMs: base.durationMs }];
-  }
-  return base;
-}
-
-/** A report over `tests` with the summary computed from them. */
-export function runReport(tests: TestResult[], fields: Partial<RunReport> = {}, interrupted = false): RunReport {
-  const passed = tests.filter((t) => t.passed).length;
-  return {
-    runId: 'run-20260105-100000-abc123',
-    suite: { name: 'file_agent_smoke', version: '1.0', file: 'suites/smoke.yaml' },
-    agents: ['demo-agent'],
-    startedAt: '2026-01-05T10:00:00.000Z',
-    finishedAt: '2026-01-05T10:00:03.412Z',
-    durationMs: 3412.4,
-    runsPerTest: 1,
-    tests,
-    summary: {
-      total: tests.length,
-      passed,
-      failed: tests.length - passed,
-      successRate: tests.length ? passed / tests.length : 0,
-      success: tests.length > 0 && passed === tests.length,
-      interrupted,
-    },
-    ...fields,
-  };
-}
+import type { ScoreBreakdown } from '@atp/kernel';
+import { check, evaluation, multiRun, runReport, testResult } from './builders.js';
 
 /** A score breakdown (§3.13) that adds up to 95. */
 export const breakdown95: ScoreBreakdown = {
@@ -202,17 +145,38 @@ export const twoAgentReport = runReport(
 /** Ctrl-C after the first test: one passed, one never ran. */
 export const interruptedReport = runReport([passing, notRun], { error: 'interrupted: 1 test was not run (SIGINT)', durationMs: 1500 }, true);
 
-/** A ReporterInit that records writes. */
-export function captureInit(fields: Partial<ReporterInit> = {}): ReporterInit & { output: string[] } {
-  const output: string[] = [];
-  const noop = (): void => {};
-  return {
-    output,
-    write: (text: string) => void output.push(text),
-    isTTY: false,
-    color: false,
-    verbose: false,
-    logger: { debug: noop, info: noop, warn: noop, error: noop },
-    ...fields,
-  };
-}
+/** Three agents, two five-run tests each: gamma is clearly best, alpha flaky on the second test. */
+export const threeAgentReport = runReport(
+  [
+    multiRun('cmp-1', 'Summarise the file', 'alpha', [89, 90, 91.5, 90, 90.5]),
+    multiRun('cmp-1', 'Summarise the file', 'beta', [70, 75, 80, 72, 78]),
+    multiRun('cmp-1', 'Summarise the file', 'gamma', [95, 96, 94, 97, 95]),
+    multiRun('cmp-2', 'Fix the bug', 'alpha', [90, 40, 85, 35, 88]),
+    multiRun('cmp-2', 'Fix the bug', 'beta', [60, 65, 62, 70, 58]),
+    multiRun('cmp-2', 'Fix the bug', 'gamma', [80, 82, 79, 81, 83]),
+  ],
+  { agents: ['alpha', 'beta', 'gamma'], runsPerTest: 5, suite: { name: 'compare', version: '1.0' } },
+);
+
+/** Agent output with markup everywhere it can reach a report. */
+export const XSS = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">"'&`;
+
+/** A failing test whose name, messages, evidence, details and error all carry markup. */
+export const xssReport = runReport(
+  [
+    testResult({
+      testId: 'x-1<b>',
+      testName: `Name ${XSS}`,
+      agent: `agent${XSS}`,
+      tags: [`tag${XSS}`],
+      passed: false,
+      score: 10,
+      error: `error ${XSS}`,
+      failureKind: 'agent',
+      evaluations: [
+        evaluation(`id${XSS}`, 'contains', [check(`check${XSS}`, false, `message ${XSS}`, { evidence: `evidence ${XSS}`, details: { html: XSS } })]),
+      ],
+    }),
+  ],
+  { suite: { name: `suite ${XSS}`, version: '1.0', file: `file${XSS}.yaml` }, error: `run error ${XSS}`, agents: [`agent${XSS}`] },
+);
