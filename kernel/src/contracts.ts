@@ -26,7 +26,7 @@ export interface AdapterInit {
 
 /** What an adapter gets for each request. */
 export interface AdapterCallContext {
-  /** Aborted on timeout or Ctrl-C: stop work and kill child processes. */
+  /** Aborted on timeout or Ctrl-C: stop work and kill child processes. Valid for this call only: remove the listeners you add when the call ends (a signal left clean is reused for the next call). */
   signal: AbortSignal;
   /** Report one ATP event as it happens (leniency rules already applied by the adapter). */
   emit(event: ATPEvent): void;

@@ -217,6 +217,47 @@ describe('runPlan', () => {
     expect(final.sort()).toEqual(['a::fake-agent::1', 'b::fake-agent::1', 'c::fake-agent::1']);
   });
 
+  it('refuses to resume a run recorded for other jobs, and leaves its journal alone', async () => {
+    const { kernel, calls, cwd } = await setup({ a: async (req) => ok(req), b: async (req) => ok(req) });
+    const first = await runPlan(kernel, plan([test('a')]));
+    const file = join(cwd, '.atp/runs', first.runId, 'jobs.jsonl');
+    const before = readFileSync(file, 'utf8');
+    calls.clear();
+    const error = await runPlan(kernel, plan([test('a'), test('b')]), { resume: first.runId }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ diagnostics: [{ code: 'ATP_RESUME', message: `cannot resume run "${first.runId}": it was recorded for other jobs (1 then, 2 now); the suite, its tags, runs or agents changed since` }] });
+    expect(calls.size).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('gives every adapter call a live signal: after a timeout, and without firing listeners an earlier call left behind', async () => {
+    const seen: Array<{ job: string; aborted: boolean }> = [];
+    let leftover = 0;
+    const { kernel } = await setup({
+      leaky: async (req, ctx) => {
+        seen.push({ job: 'leaky', aborted: ctx.signal.aborted });
+        ctx.signal.addEventListener('abort', () => leftover++); // never removed
+        return ok(req);
+      },
+      hang: async (req, ctx) => {
+        seen.push({ job: 'hang', aborted: ctx.signal.aborted });
+        await sleep(10_000, ctx.signal);
+        return ok(req);
+      },
+      after: async (req, ctx) => {
+        seen.push({ job: 'after', aborted: ctx.signal.aborted });
+        return ok(req);
+      },
+    });
+    const report = await runPlan(kernel, plan([test('leaky'), test('hang', { timeoutMs: 100 }), test('after')]), { journal: false });
+    expect(seen).toEqual([
+      { job: 'leaky', aborted: false },
+      { job: 'hang', aborted: false },
+      { job: 'after', aborted: false },
+    ]);
+    expect(leftover).toBe(0);
+    expect(report.tests.map((t) => [t.testId, t.passed])).toEqual([['leaky', true], ['hang', false], ['after', true]]);
+  });
+
   it('an abort stops starting jobs, aborts in-flight ones and reports what finished', async () => {
     const controller = new AbortController();
     const { kernel, calls } = await setup({

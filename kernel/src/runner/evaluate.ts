@@ -56,6 +56,18 @@ function references(node: ExprNode | undefined, out: Set<string>): Set<string> {
   return out;
 }
 
+const orderCache = new WeakMap<readonly AssertionSpec[], AssertionSpec[]>();
+
+/** evaluationOrder of a test's assertions, computed once per assertion list (every run of a test shares it). */
+function cachedOrder(assertions: readonly AssertionSpec[]): AssertionSpec[] {
+  let order = orderCache.get(assertions);
+  if (!order) {
+    order = evaluationOrder(assertions);
+    orderCache.set(assertions, order);
+  }
+  return order;
+}
+
 /** Plain assertions first, in suite order; then composites, each after the composites it refers to. */
 export function evaluationOrder(assertions: readonly AssertionSpec[]): AssertionSpec[] {
   const plain = assertions.filter((a) => a.expr === undefined);
@@ -88,7 +100,7 @@ export function evaluationOrder(assertions: readonly AssertionSpec[]): Assertion
  */
 export async function evaluateRun(kernel: Kernel, input: RunEvaluationInput, evaluatorCache = new Map<string, Evaluator>()): Promise<EvalResult[]> {
   const results = new Map<string, EvalResult>();
-  const ordered = evaluationOrder(input.test.assertions);
+  const ordered = cachedOrder(input.test.assertions);
 
   const evaluateOne = async (assertion: AssertionSpec, inline = false): Promise<EvalResult> => {
     let evaluator = evaluatorCache.get(assertion.type);

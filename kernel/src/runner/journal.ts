@@ -1,5 +1,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { PlanJob } from '../plan.js';
 import type { JobResult } from '../results.js';
 import { AtpError, diagnostic } from '../diagnostics.js';
 import { ErrorCodes } from '../codes.js';
@@ -10,9 +12,22 @@ export interface RunMeta {
   createdAt: string;
   suiteFile?: string;
   suiteName: string;
-  /** Ids of every job of the run, to tell what is missing. */
-  jobIds: string[];
+  /** How many jobs the run has. */
+  jobCount: number;
+  /** SHA-256 of the job ids in order: `--resume` refuses a plan whose jobs differ. */
+  jobsDigest: string;
   agents: string[];
+}
+
+/** The job count, digest and agents of a run's jobs, as `meta.json` records them. */
+export function describeJobs(jobs: readonly PlanJob[]): Pick<RunMeta, 'jobCount' | 'jobsDigest' | 'agents'> {
+  const hash = createHash('sha256');
+  const agents = new Set<string>();
+  for (const j of jobs) {
+    hash.update(j.id).update('\n');
+    agents.add(j.agent);
+  }
+  return { jobCount: jobs.length, jobsDigest: hash.digest('hex'), agents: [...agents] };
 }
 
 /**
@@ -36,14 +51,25 @@ export class Journal {
     return new Journal(dir, openSync(join(dir, 'jobs.jsonl'), 'a'));
   }
 
-  /** Reopen a run directory for `--resume`: its meta and the jobs already finished (truncated last line ignored). */
-  static resume(runsDir: string, runId: string): { journal: Journal; meta: RunMeta; done: Map<string, JobResult> } {
+  /**
+   * Reopen a run directory for `--resume`: its meta and the jobs already finished (truncated last line ignored).
+   * With `expected`, a run recorded for other jobs (the suite, its filters, runs or agents changed) is refused:
+   * mixing its results with new ones would report a run that never happened.
+   */
+  static resume(runsDir: string, runId: string, expected?: Pick<RunMeta, 'jobCount' | 'jobsDigest'>): { journal: Journal; meta: RunMeta; done: Map<string, JobResult> } {
     const dir = join(runsDir, runId);
     const metaFile = join(dir, 'meta.json');
     if (!existsSync(metaFile)) {
       throw new AtpError(diagnostic(ErrorCodes.ATP_RESUME, `cannot resume run "${runId}": ${metaFile} does not exist`, { hint: `run ids are the folder names in ${runsDir}` }));
     }
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as RunMeta;
+    if (expected && typeof meta.jobsDigest === 'string' && meta.jobsDigest !== expected.jobsDigest) {
+      throw new AtpError(
+        diagnostic(ErrorCodes.ATP_RESUME, `cannot resume run "${runId}": it was recorded for other jobs (${meta.jobCount} then, ${expected.jobCount} now); the suite, its tags, runs or agents changed since`, {
+          hint: 'resume with the same suite and options, or start a new run without --resume',
+        }),
+      );
+    }
     const done = new Map<string, JobResult>();
     const file = join(dir, 'jobs.jsonl');
     const text = existsSync(file) ? readFileSync(file, 'utf8') : '';

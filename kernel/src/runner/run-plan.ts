@@ -16,7 +16,8 @@ import { buildRequest } from './request.js';
 import { evaluateRun } from './evaluate.js';
 import { scoreRun } from './scoring.js';
 import { TestAccumulator } from './aggregate.js';
-import { Journal, newRunId, type RunMeta } from './journal.js';
+import { Journal, describeJobs, newRunId, type RunMeta } from './journal.js';
+import { JobSignals } from './job-signals.js';
 
 /** A reporter attached to a run, tapped under its plugin's name. */
 export interface AttachedReporter {
@@ -74,18 +75,21 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   let done = new Map<string, JobResult>();
   let runId = newRunId();
   if (options.resume) {
-    const resumed = Journal.resume(runsDir, options.resume);
+    const resumed = Journal.resume(runsDir, options.resume, describeJobs(jobs));
     journal = resumed.journal;
     done = resumed.done;
     runId = options.resume;
   } else if (options.journal !== false) {
-    const meta: RunMeta = { runId, createdAt: new Date().toISOString(), suiteFile: plan.suite.file, suiteName: plan.suite.name, jobIds: jobs.map((j) => j.id), agents: [...new Set(jobs.map((j) => j.agent))] };
+    const meta: RunMeta = { runId, createdAt: new Date().toISOString(), suiteFile: plan.suite.file, suiteName: plan.suite.name, ...describeJobs(jobs) };
     journal = Journal.create(runsDir, meta);
   }
 
   for (const r of options.reporters ?? []) r.reporter.apply?.(tapOnlyHooks(kernel.hooks, r.plugin));
 
-  const pending = jobs.filter((j) => !done.has(j.id));
+  // Jobs still to run are found by skipping finished ones as workers go: no second list of every job.
+  const finishedIds = new Set(done.keys());
+  let pendingCount = 0;
+  for (const j of jobs) if (!finishedIds.has(j.id)) pendingCount++;
   const startedAt = new Date();
   const parallel = Math.max(1, options.failFast ? 1 : (options.parallel ?? 1));
   let stopStarting = false;
@@ -100,7 +104,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       return stopStarting || signal.aborted;
     },
   };
-  await kernel.hooks.runStart.promise({ runId, plan, pendingJobs: pending.length, totalJobs: jobs.length, parallel, startedAt: startedAt.toISOString(), control, ...(journal ? { runDir: journal.dir } : {}), ...(options.budgetUsd !== undefined ? { budgetUsd: options.budgetUsd } : {}) });
+  await kernel.hooks.runStart.promise({ runId, plan, pendingJobs: pendingCount, totalJobs: jobs.length, parallel, startedAt: startedAt.toISOString(), control, ...(journal ? { runDir: journal.dir } : {}), ...(options.budgetUsd !== undefined ? { budgetUsd: options.budgetUsd } : {}) });
 
   // Aggregation: per (test, agent), buffer run results until every run is in, then emit testEnd.
   const expected = new Map<string, number>();
@@ -133,7 +137,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   let next = 0;
   let spentUsd = 0;
 
-  const executeJob = async (job: PlanJob): Promise<JobResult | undefined> => {
+  const executeJob = async (job: PlanJob, signals: JobSignals): Promise<JobResult | undefined> => {
     const test = testsById.get(job.testId)!;
     const workspace = options.sandbox ? await makeWorkspace(test) : undefined;
     try {
@@ -152,7 +156,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       while (!response) {
         attempts++;
         events = [];
-        const outcome = await callAdapter(pool, job.agent, request, test, events, info, kernel, signal);
+        const outcome = await callAdapter(pool, job.agent, request, test, events, info, kernel, signal, signals);
         if (outcome.kind === 'response') {
           response = outcome.response;
         } else if (outcome.kind === 'cancelled') {
@@ -190,7 +194,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         error = `cost $${cost} exceeds the test's budget of $${budget}`;
       }
       if (!failureKind && response.status !== 'completed') failureKind = 'agent';
-      const breakdown = evaluations.length ? scoreRun(evaluations, response, test.constraints, test.scoring, new Map(test.assertions.map((a) => [a.id, a.weight ?? 1]))) : undefined;
+      const breakdown = evaluations.length ? scoreRun(evaluations, response, test.constraints, test.scoring, weightsOf(test)) : undefined;
       const passed = !failureKind && evaluations.every((e) => e.passed || e.skipped);
       const result: JobResult = {
         jobId: job.id,
@@ -219,10 +223,12 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   };
 
   const worker = async (): Promise<void> => {
+    const signals = new JobSignals();
     while (!stopStarting && !signal.aborted) {
-      const job = pending[next++];
+      let job = jobs[next++];
+      while (job && finishedIds.has(job.id)) job = jobs[next++];
       if (!job) return;
-      const result = await executeJob(job);
+      const result = await executeJob(job, signals);
       if (!result) continue;
       journal?.append(result);
       await record(result);
@@ -236,7 +242,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
 
   let runError: string | undefined;
   try {
-    await Promise.all(Array.from({ length: Math.min(parallel, Math.max(1, pending.length)) }, worker));
+    await Promise.all(Array.from({ length: Math.min(parallel, Math.max(1, pendingCount)) }, worker));
   } finally {
     journal?.close();
     await pool.closeAll();
@@ -288,8 +294,9 @@ async function callAdapter(
   info: JobInfo,
   kernel: Kernel,
   runSignal: AbortSignal,
+  signals: JobSignals,
 ): Promise<AdapterOutcome> {
-  const controller = new AbortController();
+  const controller = signals.acquire();
   let reason: typeof TIMEOUT | typeof CANCEL | undefined;
   let rejectAbort: (r: unknown) => void = () => undefined;
   const aborted = new Promise<never>((_, reject) => (rejectAbort = reject));
@@ -322,6 +329,18 @@ async function callAdapter(
     clearTimeout(timer);
     runSignal.removeEventListener('abort', onRunAbort);
   }
+}
+
+const weightCache = new WeakMap<PlanTest, Map<string, number>>();
+
+/** The assertion weights of a test by assertion id, built once per test (every run of a test shares them). */
+function weightsOf(test: PlanTest): Map<string, number> {
+  let weights = weightCache.get(test);
+  if (!weights) {
+    weights = new Map(test.assertions.map((a) => [a.id, a.weight ?? 1]));
+    weightCache.set(test, weights);
+  }
+  return weights;
 }
 
 function synthetic(taskId: string, status: 'failed' | 'timeout', error: string, elapsedMs: number): ATPResponse {
