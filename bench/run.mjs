@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Run-throughput benchmark: N jobs through the real runner (SDK, journal on, evaluation on) against a keep-alive
 // HTTP echo agent and a persistent cli agent on 127.0.0.1, compared with a bare keep-alive HTTP client loop.
-// Usage: node bench/run.mjs [--jobs 1000,10000] [--parallel 8]     (run `npm run build` first)
+// Usage: node bench/run.mjs [--jobs 1000,10000] [--parallel 8] [--repeat 3]     (run `npm run build` first)
+// Each size is measured --repeat times, the bare loop and the runner alternating, and the medians are reported:
+// on a shared 2-core machine one pair of runs can be off by ±20%.
 //        node bench/run.mjs --jobs 100000 --only http               (peak RSS at 100,000 jobs)
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
@@ -11,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { jobs: { type: 'string', default: '1000,10000' }, parallel: { type: 'string', default: '8' }, only: { type: 'string' }, child: { type: 'string' } } });
+const { values } = parseArgs({ options: { jobs: { type: 'string', default: '1000,10000' }, parallel: { type: 'string', default: '8' }, only: { type: 'string' }, child: { type: 'string' }, 'bare-port': { type: 'string' }, 'bare-jobs': { type: 'string' }, repeat: { type: 'string', default: '3' } } });
+const repeat = Math.max(1, Number(values.repeat));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const sizes = values.jobs.split(',').map(Number);
 const parallel = Number(values.parallel);
 const { loadKernel, run } = await import(join(root, 'kernel/dist/index.js'));
@@ -81,13 +85,27 @@ async function runChild(file) {
   return { ms, rss: process.resourceUsage().maxRSS * 1024, retained: process.memoryUsage().heapUsed };
 }
 
+// The bare loop also runs in a fresh process, so both sides start with the same cold JIT.
+async function timedBare(port, n) {
+  return (await inChild(['--bare-port', String(port), '--bare-jobs', String(n)])).ms;
+}
+
 function timedRun(file) {
+  return inChild(['--child', file]);
+}
+
+function inChild(args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', file, '--parallel', String(parallel)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...args, '--parallel', String(parallel)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`benchmark child exited with ${code}`))));
   });
+}
+
+if (values['bare-port']) {
+  process.stdout.write(JSON.stringify({ ms: await bareLoop(Number(values['bare-port']), Number(values['bare-jobs'])) }));
+  process.exit(0);
 }
 
 if (values.child) {
@@ -97,19 +115,37 @@ if (values.child) {
 }
 
 const rows = [];
+// Medians over the repeats; the ratio is the median of each pair's ratio (bare and runner measured back to back).
+function summarize(agent, jobs, runs) {
+  const withBare = runs.filter((r) => r.bare !== undefined);
+  return {
+    agent,
+    jobs,
+    ms: median(runs.map((r) => r.ms)),
+    bare: withBare.length ? median(withBare.map((r) => r.bare)) : undefined,
+    ratio: withBare.length ? median(withBare.map((r) => r.bare / r.ms)) : undefined,
+    overhead: withBare.length ? median(withBare.map((r) => (r.ms - r.bare) / jobs)) : undefined,
+    rss: Math.max(...runs.map((r) => r.rss)),
+    retained: median(runs.map((r) => r.retained)),
+  };
+}
 const { child: server, port } = await startServer();
 try {
   for (const n of sizes) {
     if (!values.only || values.only === 'http') {
-      const bare = await bareLoop(port, n);
       const { file, total } = suite(n, `  - name: echo\n    type: http\n    config: { endpoint: "http://127.0.0.1:${port}/", allow_internal: true }\n`);
-      const { ms, rss, retained } = await timedRun(file);
-      rows.push({ agent: 'http keep-alive', jobs: total, ms, bare, rss, retained });
+      const runs = [];
+      for (let r = 0; r < repeat; r++) {
+        const bare = await timedBare(port, total);
+        runs.push({ bare, ...(await timedRun(file)) });
+      }
+      rows.push(summarize('http keep-alive', total, runs));
     }
     if (!values.only || values.only === 'cli') {
       const { file, total } = suite(n, `  - name: echo\n    type: cli\n    config: { command: node, args: ["${join(root, 'bench/agents/echo-persistent.mjs')}"], persistent: true, max_concurrency: ${parallel} }\n`);
-      const { ms, rss, retained } = await timedRun(file);
-      rows.push({ agent: 'cli persistent', jobs: total, ms, bare: undefined, rss, retained });
+      const runs = [];
+      for (let r = 0; r < repeat; r++) runs.push(await timedRun(file));
+      rows.push(summarize('cli persistent', total, runs));
     }
   }
 } finally {
@@ -117,14 +153,14 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`parallel ${parallel}; runner = SDK run() with journal and evaluation (artifact_exists) per job, in its own process (peak RSS = its max RSS)`);
+console.log(`parallel ${parallel}; ${repeat} repeat(s), medians; runner = SDK run() with journal and evaluation (artifact_exists) per job, in its own process (peak RSS = the largest max RSS of the repeats)`);
 console.log('agent             jobs     jobs/s   bare jobs/s   % of bare   overhead/job   peak RSS   heap after GC');
 for (const r of rows) {
   const jps = (r.jobs / r.ms) * 1000;
   const bjps = r.bare ? (r.jobs / r.bare) * 1000 : undefined;
-  const overhead = r.bare ? `${((r.ms - r.bare) / r.jobs).toFixed(3)} ms` : '—';
+  const overhead = r.overhead !== undefined ? `${r.overhead.toFixed(3)} ms` : '—';
   console.log(
-    `${r.agent.padEnd(16)} ${String(r.jobs).padStart(6)} ${jps.toFixed(0).padStart(10)} ${bjps ? bjps.toFixed(0).padStart(13) : '            —'} ${bjps ? `${((jps / bjps) * 100).toFixed(0)}%`.padStart(11) : '          —'} ${overhead.padStart(14)} ${(r.rss / 1048576).toFixed(0).padStart(7)} MB ${(r.retained / 1048576).toFixed(0).padStart(11)} MB`,
+    `${r.agent.padEnd(16)} ${String(r.jobs).padStart(6)} ${jps.toFixed(0).padStart(10)} ${bjps ? bjps.toFixed(0).padStart(13) : '            —'} ${r.ratio !== undefined ? `${(r.ratio * 100).toFixed(0)}%`.padStart(11) : '          —'} ${overhead.padStart(14)} ${(r.rss / 1048576).toFixed(0).padStart(7)} MB ${(r.retained / 1048576).toFixed(0).padStart(11)} MB`,
   );
 }
 console.log('goals: ≥ 50% of the bare loop; peak RSS under 200 MB at 100,000 jobs (node bench/run.mjs --jobs 100000 --only http)');

@@ -28,6 +28,8 @@ export interface SuiteDocument {
 export interface RunStartInfo {
   runId: string;
   plan: Plan;
+  /** Every job of this run: the plan's, or expanded again for the agents `--agent` chose (finished ones included on `--resume`). */
+  jobs: readonly PlanJob[];
   /** Jobs that will actually run (after `--resume` removed finished ones). */
   pendingJobs: number;
   totalJobs: number;

@@ -122,6 +122,8 @@ export function resolveAgents(kernel: Kernel, plan: Plan, selection: AgentSelect
 /** Adapter instances of a run, created on first use and closed at the end. */
 export class AdapterPool {
   readonly #instances = new Map<string, Promise<Adapter>>();
+  /** Adapters already created, for callers that need not wait a turn. */
+  readonly #ready = new Map<string, Adapter>();
   constructor(
     private readonly kernel: Kernel,
     private readonly agents: Map<string, AgentSpec>,
@@ -134,10 +136,21 @@ export class AdapterPool {
     let p = this.#instances.get(agent);
     if (!p) {
       const spec = this.agents.get(agent)!;
-      p = this.kernel.registries.adapters.load(spec.adapter).then((mod) => mod.createAdapter(spec.config, { agent, baseDir: this.baseDir, logger: this.logger }));
+      p = this.kernel.registries.adapters
+        .load(spec.adapter)
+        .then((mod) => mod.createAdapter(spec.config, { agent, baseDir: this.baseDir, logger: this.logger }))
+        .then((adapter) => {
+          this.#ready.set(agent, adapter);
+          return adapter;
+        });
       this.#instances.set(agent, p);
     }
     return p;
+  }
+
+  /** The adapter of an agent when it was already created. */
+  ready(agent: string): Adapter | undefined {
+    return this.#ready.get(agent);
   }
 
   /** Close every adapter that was created; errors are logged, not thrown. */

@@ -30,17 +30,29 @@ export function describeJobs(jobs: readonly PlanJob[]): Pick<RunMeta, 'jobCount'
   return { jobCount: jobs.length, jobsDigest: hash.digest('hex'), agents: [...agents] };
 }
 
+/** Finished jobs are written at most this long after they finish (one write for all of them). */
+export const JOURNAL_FLUSH_MS = 50;
+/** …or at once when this many bytes wait. */
+const FLUSH_BYTES = 64 * 1024;
+
 /**
- * The run journal: one JSON line per finished job in `<runsDir>/<runId>/jobs.jsonl`, written synchronously
- * as each job finishes, so a killed run (even `kill -9`) loses at most the line being written.
+ * The run journal: one JSON line per finished job in `<runsDir>/<runId>/jobs.jsonl`. Lines are group-committed:
+ * written synchronously in one write at most JOURNAL_FLUSH_MS after a job finishes (and on close and process
+ * exit), so a killed run (even `kill -9`) loses at most the jobs of that last moment, which `--resume` runs again.
+ * One write per job cost about a tenth of the runner's time against a fast agent.
  */
 export class Journal {
   readonly dir: string;
   #fd: number;
+  #pending: string[] = [];
+  #bytes = 0;
+  #timer: NodeJS.Timeout | undefined;
+  readonly #onExit = (): void => this.flush();
 
   private constructor(dir: string, fd: number) {
     this.dir = dir;
     this.#fd = fd;
+    process.on('exit', this.#onExit);
   }
 
   /** Start a new run directory. */
@@ -93,12 +105,29 @@ export class Journal {
     return { journal: new Journal(dir, openSync(file, 'a')), meta, done };
   }
 
-  /** Append one finished job. */
+  /** Append one finished job (written within JOURNAL_FLUSH_MS). */
   append(result: JobResult): void {
-    writeSync(this.#fd, JSON.stringify(result) + '\n');
+    const line = JSON.stringify(result) + '\n';
+    this.#pending.push(line);
+    this.#bytes += line.length;
+    if (this.#bytes >= FLUSH_BYTES) this.flush();
+    else this.#timer ??= setTimeout(() => this.flush(), JOURNAL_FLUSH_MS).unref();
+  }
+
+  /** Write every appended line now. */
+  flush(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#fd < 0 || this.#pending.length === 0) return;
+    const text = this.#pending.join('');
+    this.#pending = [];
+    this.#bytes = 0;
+    writeSync(this.#fd, text);
   }
 
   close(): void {
+    this.flush();
+    process.off('exit', this.#onExit);
     if (this.#fd >= 0) closeSync(this.#fd);
     this.#fd = -1;
   }

@@ -104,7 +104,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       return stopStarting || signal.aborted;
     },
   };
-  await kernel.hooks.runStart.promise({ runId, plan, pendingJobs: pendingCount, totalJobs: jobs.length, parallel, startedAt: startedAt.toISOString(), control, ...(journal ? { runDir: journal.dir } : {}), ...(options.budgetUsd !== undefined ? { budgetUsd: options.budgetUsd } : {}) });
+  await kernel.hooks.runStart.promise({ runId, plan, jobs, pendingJobs: pendingCount, totalJobs: jobs.length, parallel, startedAt: startedAt.toISOString(), control, ...(journal ? { runDir: journal.dir } : {}), ...(options.budgetUsd !== undefined ? { budgetUsd: options.budgetUsd } : {}) });
 
   // Aggregation: per (test, agent), buffer run results until every run is in, then emit testEnd.
   const expected = new Map<string, number>();
@@ -143,7 +143,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
     try {
       const request = buildRequest(test, workspace);
       const info: JobInfo = { runId, job, test, request };
-      await kernel.hooks.jobStart.promise(info);
+      if (kernel.hooks.jobStart.isUsed()) await kernel.hooks.jobStart.promise(info);
       const startedAtJob = new Date();
       const t0 = performance.now();
       let events: ATPEvent[] = [];
@@ -183,7 +183,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         }
       }
       const durationMs = performance.now() - t0;
-      await kernel.hooks.jobEnd.promise({ ...info, response, events, durationMs });
+      if (kernel.hooks.jobEnd.isUsed()) await kernel.hooks.jobEnd.promise({ ...info, response, events, durationMs });
 
       const evaluations = failureKind ? [] : await evaluateRun(kernel, { test, request, response, events, workspace, suiteDir: options.baseDir ?? kernel.config.cwd, signal, logger }, evaluators);
       let error = response.error ?? undefined;
@@ -215,7 +215,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         ...(breakdown ? { breakdown } : {}),
         passed,
       };
-      await kernel.hooks.evaluated.promise(result);
+      if (kernel.hooks.evaluated.isUsed()) await kernel.hooks.evaluated.promise(result);
       return result;
     } finally {
       if (workspace) await rm(dirname(workspace), { recursive: true, force: true }).catch(() => undefined);
@@ -312,11 +312,11 @@ async function callAdapter(
   if (runSignal.aborted) onRunAbort();
   else runSignal.addEventListener('abort', onRunAbort, { once: true });
   try {
-    const adapter = await Promise.race([pool.get(agent), aborted]);
+    const adapter = pool.ready(agent) ?? (await Promise.race([pool.get(agent), aborted]));
     const emit = (event: ATPEvent): void => {
       if (reason) return;
       events.push(event);
-      kernel.hooks.event.call(event, info);
+      if (kernel.hooks.event.isUsed()) kernel.hooks.event.call(event, info);
     };
     // Race the adapter with the abort so a misbehaving adapter can never hang the run.
     const response = await Promise.race([adapter.run(request, { signal: controller.signal, emit, timeoutMs: test.timeoutMs }), aborted]);

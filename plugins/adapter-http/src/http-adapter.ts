@@ -5,7 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
-import { pipeline } from 'node:stream';
+import { finished, pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { AdapterError, isAdapterError, isPlainObject, isSecret, isSensitiveName, normalizeEvent, parseResponse, redact, reveal } from '@atp/kernel';
@@ -339,26 +339,42 @@ export class HttpAdapter implements Adapter {
     });
   }
 
-  async #readBody(res: IncomingMessage, limit: number, call: Call, truncate: boolean): Promise<Buffer> {
+  #readBody(res: IncomingMessage, limit: number, call: Call, truncate: boolean): Promise<Buffer> {
     const declared = Number(res.headers['content-length']);
     if (!truncate && res.headers['content-encoding'] === undefined && Number.isFinite(declared) && declared > limit) {
       res.destroy();
-      throw this.#tooLarge(limit);
+      return Promise.reject(this.#tooLarge(limit));
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
     const stream = call.track(decodedBody(res));
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit) {
+    // Plain listeners rather than an async iterator: this runs once per job and the iterator's machinery
+    // was a measurable part of the runner's time against fast agents.
+    return new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let settled = false;
+      const settle = (error: unknown, body?: Buffer): void => {
+        if (settled) return;
+        settled = true;
+        stream.off('data', onData);
+        stopWatching();
+        if (body) resolve(body);
+        else reject(error);
+      };
+      const onData = (chunk: Buffer): void => {
+        size += chunk.length;
+        if (size <= limit) {
+          chunks.push(chunk);
+          return;
+        }
         res.destroy();
-        if (!truncate) throw this.#tooLarge(limit);
+        if (!truncate) return settle(this.#tooLarge(limit));
         chunks.push(chunk.subarray(0, chunk.length - (size - limit)));
-        break;
-      }
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
+        settle(undefined, Buffer.concat(chunks));
+      };
+      // Errors and a connection closed before the end (ERR_STREAM_PREMATURE_CLOSE) reject, as iteration would.
+      const stopWatching = finished(stream, (error) => (error ? settle(error) : settle(undefined, Buffer.concat(chunks))));
+      stream.on('data', onData);
+    });
   }
 
   #tooLarge(limit: number): AdapterError {

@@ -28,10 +28,26 @@ function isArtifactType(type: string): type is ArtifactAssertionType {
   return Object.hasOwn(RUNNERS, type);
 }
 
+type ConfigParse = ReturnType<(typeof ARTIFACT_CONFIG_SCHEMAS)[ArtifactAssertionType]['safeParse']>;
+/** Parsed configs by assertion type and config object: every run of a test shares its assertion's config. */
+const parsedConfigs = new Map<ArtifactAssertionType, WeakMap<object, ConfigParse>>();
+
+function parseConfig(type: ArtifactAssertionType, config: unknown): ConfigParse {
+  if (typeof config !== 'object' || config === null) return ARTIFACT_CONFIG_SCHEMAS[type].safeParse(config);
+  let byConfig = parsedConfigs.get(type);
+  if (!byConfig) parsedConfigs.set(type, (byConfig = new WeakMap()));
+  let parsed = byConfig.get(config);
+  if (!parsed) {
+    parsed = ARTIFACT_CONFIG_SCHEMAS[type].safeParse(config);
+    byConfig.set(config, parsed);
+  }
+  return parsed;
+}
+
 async function run<K extends ArtifactAssertionType>(type: K, input: EvaluationInput): Promise<EvalCheck> {
-  // The compiler already parsed the config; parsing again is cheap and keeps SDK callers
+  // The compiler already parsed the config; parsing again (once per config object) keeps SDK callers
   // (who may pass raw configs) on the same defaults and rules.
-  const parsed = ARTIFACT_CONFIG_SCHEMAS[type].safeParse(input.assertion.config);
+  const parsed = parseConfig(type, input.assertion.config);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
     return check(type, false, `invalid ${type} config: ${issues.join('; ')}`);

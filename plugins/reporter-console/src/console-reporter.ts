@@ -80,11 +80,11 @@ export function createConsoleReporter(config: ConsoleReporterConfig, init: Repor
 
   const onRunStart = (info: RunStartInfo): void => {
     const names = new Map(info.plan.tests.map((t) => [t.id, t.name]));
-    const agents = new Set(info.plan.jobs.map((job) => job.agent));
+    const agents = new Set(info.jobs.map((job) => job.agent));
     const multiAgent = agents.size > 1;
-    const labels = new Set(info.plan.jobs.map((job) => testLabel(names.get(job.testId) ?? job.testId, job.agent, multiAgent)));
+    const labels = new Set(info.jobs.map((job) => testLabel(names.get(job.testId) ?? job.testId, job.agent, multiAgent)));
     lineContext = { color: lineColor, multiAgent, nameWidth: nameWidthFor([...labels]) };
-    testsTotal = new Set(info.plan.jobs.map((job) => `${job.testId}\u0000${job.agent}`)).size;
+    testsTotal = new Set(info.jobs.map((job) => `${job.testId}\u0000${job.agent}`)).size;
     if (mode !== 'live') return;
     state = { total: info.pendingJobs, done: 0, passed: 0, failed: 0, startedAt: now(), running: [] };
     draw();

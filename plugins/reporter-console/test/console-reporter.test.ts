@@ -39,7 +39,7 @@ const plan: RunStartInfo['plan'] = {
   tests: smokeTests.map((t) => planTest(t.testId, t.testName)),
   jobs: smokeTests.map((t) => ({ id: `${t.testId}::demo-agent::1`, testId: t.testId, agent: 'demo-agent', run: 1 })),
 };
-const runStart: RunStartInfo = { runId: 'run-1', plan, pendingJobs: 4, totalJobs: 4, parallel: 2, startedAt: '2026-01-05T10:00:00.000Z', control: { stop: () => undefined, stopped: false } };
+const runStart: RunStartInfo = { runId: 'run-1', plan, jobs: plan.jobs, pendingJobs: 4, totalJobs: 4, parallel: 2, startedAt: '2026-01-05T10:00:00.000Z', control: { stop: () => undefined, stopped: false } };
 
 function jobInfo(test: TestResult): JobInfo {
   const planned = plan.tests.find((t) => t.id === test.testId)!;
@@ -116,6 +116,21 @@ describe('console reporter off a terminal (CI)', () => {
       '[4/4] ✗ Unreachable agent               no score  [15ms]\n',
     ]);
     expect(init.output).toEqual([`\n${renderSummary(smokeReport, { color: true, verbose: false })}`]);
+  });
+
+  it('counts and labels the jobs this run has, not every job of the plan (--agent picked one of two)', async () => {
+    const stream = fakeStream(false);
+    const reporter = createConsoleReporter({ progress: true }, captureInit({ isTTY: false }), { stream, now: () => 0, tickMs: 0 });
+    const { hooks, view } = hooksForTest();
+    reporter.apply?.(view);
+    const twoAgents = { ...plan, jobs: plan.jobs.flatMap((j) => [j, { ...j, id: j.id.replace('demo-agent', 'other'), agent: 'other' }]) };
+    await hooks.runStart.promise({ ...runStart, plan: twoAgents, jobs: plan.jobs });
+    const [first] = smokeTests;
+    await hooks.jobStart.promise(jobInfo(first!));
+    await hooks.evaluated.promise(jobResult(first!));
+    await hooks.testEnd.promise(first!);
+    expect(stream.writes[0]).toMatch(/^\[1\/4\] ✓ Create greeting file /);
+    expect(stream.writes[0]).not.toContain('demo-agent');
   });
 
   it('prints only the summary with progress off', async () => {

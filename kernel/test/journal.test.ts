@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { JOURNAL_FLUSH_MS, Journal, describeJobs } from '../src/runner/journal.js';
+import type { JobResult } from '../src/results.js';
+
+const result = (run: number): JobResult => ({
+  jobId: `t::a::${run}`, testId: 't', agent: 'a', run, taskId: `id-${run}`, status: 'completed', startedAt: '2026-01-01T00:00:00.000Z', durationMs: 1, attempts: 1,
+  response: { status: 'completed', metrics: null, error: null, trace_id: null, artifactCount: 0 }, eventCount: 0, evaluations: [], score: 100, passed: true,
+});
+const meta = { runId: 'r1', createdAt: '2026-01-01T00:00:00.000Z', suiteName: 's', ...describeJobs([{ id: 't::a::1', testId: 't', agent: 'a', run: 1 }]) };
+const lines = (dir: string): string[] => readFileSync(join(dir, 'r1', 'jobs.jsonl'), 'utf8').split('\n').filter(Boolean);
+
+describe('Journal', () => {
+  it('group-commits finished jobs within the flush window, in order, and everything on close', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atp-journal-'));
+    const journal = Journal.create(dir, meta);
+    journal.append(result(1));
+    journal.append(result(2));
+    expect(lines(dir)).toEqual([]);
+    await new Promise((r) => setTimeout(r, JOURNAL_FLUSH_MS * 3));
+    expect(lines(dir).map((l) => (JSON.parse(l) as JobResult).run)).toEqual([1, 2]);
+    journal.append(result(3));
+    journal.close();
+    expect(lines(dir).map((l) => (JSON.parse(l) as JobResult).run)).toEqual([1, 2, 3]);
+  });
+
+  it('writes what is pending when the process exits before the window ends', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atp-journal-'));
+    const module = pathToFileURL(join(import.meta.dirname, '../dist/runner/journal.js')).href;
+    const script = `const { Journal } = await import(${JSON.stringify(module)}); const j = Journal.create(${JSON.stringify(dir)}, ${JSON.stringify(meta)}); j.append(${JSON.stringify(result(7))}); process.exit(0);`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', script]);
+    expect(lines(dir).map((l) => (JSON.parse(l) as JobResult).jobId)).toEqual(['t::a::7']);
+  });
+
+  it('records a digest that changes with the jobs', () => {
+    const a = describeJobs([{ id: 'x::a::1', testId: 'x', agent: 'a', run: 1 }]);
+    const b = describeJobs([{ id: 'x::a::1', testId: 'x', agent: 'a', run: 1 }, { id: 'x::a::2', testId: 'x', agent: 'a', run: 2 }]);
+    expect(a.jobsDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(b.jobsDigest).not.toBe(a.jobsDigest);
+    expect(b).toMatchObject({ jobCount: 2, agents: ['a'] });
+  });
+});
