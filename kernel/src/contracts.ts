@@ -73,6 +73,14 @@ export function failureKindOf(kind: AdapterErrorKind): FailureKind {
   return kind === 'timeout' ? 'timeout' : kind === 'protocol' || kind === 'response' ? 'protocol' : 'adapter';
 }
 
+/** A run timed on the harness clock, in milliseconds after its request was sent. */
+export interface RunTiming {
+  /** Until the response (or the failure) was in, retries included. */
+  durationMs: number;
+  /** Until the agent's first event arrived; absent when it sent none. */
+  firstEventMs?: number;
+}
+
 /** Everything an evaluator sees for one assertion on one run. */
 export interface EvaluationInput<TConfig = Record<string, unknown>> {
   assertion: AssertionSpec & { config: TConfig };
@@ -87,6 +95,8 @@ export interface EvaluationInput<TConfig = Record<string, unknown>> {
   suiteDir: string;
   /** Results of the test's assertions evaluated so far (composites run last). */
   results: ReadonlyMap<string, EvalResult>;
+  /** How long the run took on the harness clock; absent when the run was not timed by the runner (SDK `evaluate`). */
+  timing?: RunTiming;
   /** Evaluate an inline assertion (composite tree leaves); unknown types resolve as skipped. */
   evaluate(assertion: AssertionSpec): Promise<EvalResult>;
   signal: AbortSignal;

@@ -3,6 +3,7 @@ import type { Kernel } from './kernel.js';
 import type { Plan, AssertionSpec, PlanTest } from './plan.js';
 import type { ATPEvent, ATPRequest, ATPResponse } from './protocol/index.js';
 import type { EvalResult, RunReport } from './results.js';
+import type { RunTiming } from './contracts.js';
 import { loadKernel, type LoadKernelOptions } from './config/index.js';
 import { runPlan, type RunPlanOptions } from './runner/run-plan.js';
 import { evaluateRun } from './runner/evaluate.js';
@@ -53,7 +54,7 @@ export interface AssertionInput {
 export async function evaluate(
   response: ATPResponse,
   assertions: readonly AssertionInput[],
-  options: SdkOptions & { events?: readonly ATPEvent[]; request?: ATPRequest; workspace?: string; suiteDir?: string } = {},
+  options: SdkOptions & { events?: readonly ATPEvent[]; request?: ATPRequest; workspace?: string; suiteDir?: string; timing?: RunTiming } = {},
 ): Promise<EvalResult[]> {
   const kernel = await kernelFor(options);
   const seen = new Map<string, number>();
@@ -85,5 +86,5 @@ export async function evaluate(
     runs: 1,
     agents: [],
   };
-  return evaluateRun(kernel, { test, request, response, events: options.events ?? [], workspace: options.workspace, suiteDir: options.suiteDir ?? kernel.config.cwd, signal: new AbortController().signal, logger: kernel.logger });
+  return evaluateRun(kernel, { test, request, response, events: options.events ?? [], workspace: options.workspace, suiteDir: options.suiteDir ?? kernel.config.cwd, ...(options.timing ? { timing: options.timing } : {}), signal: new AbortController().signal, logger: kernel.logger });
 }

@@ -14,6 +14,7 @@ import {
   type Plan,
   type PlanTest,
   type AdapterCallContext,
+  type RunTiming,
 } from '../src/index.js';
 
 type Behaviour = (req: ATPRequest, ctx: AdapterCallContext, n: number) => Promise<ATPResponse>;
@@ -30,6 +31,7 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 async function setup(behaviours: Record<string, Behaviour>, cwd = mkdtempSync(join(tmpdir(), 'atp-runner-'))) {
   const kernel = new Kernel({ config: { cwd, plugins: [], usingDefaultPreset: false, agents: {}, defaults: { runs_dir: '.atp/runs', parallel: 1, retries: 0, fail_fast: false, sandbox: false }, reporters: {}, settings: {} } });
   const calls = new Map<string, number>();
+  const timings: Array<RunTiming | undefined> = [];
   let inFlight = 0;
   const stats = { maxInFlight: 0 };
   await kernel.use(
@@ -73,10 +75,22 @@ async function setup(behaviours: Record<string, Behaviour>, cwd = mkdtempSync(jo
           }),
         },
         { name: 'crashes', description: 'throws', load: async () => ({ createEvaluator: () => ({ evaluate: () => { throw new Error('kaboom'); } }) }) },
+        {
+          name: 'timed',
+          description: 'records the timing it is given',
+          load: async () => ({
+            createEvaluator: () => ({
+              evaluate: ({ timing }) => {
+                timings.push(timing);
+                return { checks: [{ name: 'timed', passed: true, score: 1, message: 'ok' }] };
+              },
+            }),
+          }),
+        },
       ],
     }),
   );
-  return { kernel, calls, stats, cwd };
+  return { kernel, calls, stats, cwd, timings };
 }
 
 function test(id: string, extra: Partial<PlanTest> = {}): PlanTest {
@@ -215,6 +229,24 @@ describe('runPlan', () => {
     expect(resumed.summary.success).toBe(true);
     const final = readFileSync(file, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { jobId: string }).jobId);
     expect(final.sort()).toEqual(['a::fake-agent::1', 'b::fake-agent::1', 'c::fake-agent::1']);
+  });
+
+  it('times each run on the harness clock and hands the timing to evaluators', async () => {
+    const { kernel, timings } = await setup({
+      events: async (req, ctx) => {
+        await sleep(40);
+        ctx.emit({ version: '1.0', task_id: req.task_id, timestamp: new Date().toISOString(), sequence: 0, event_type: 'progress', payload: {} });
+        await sleep(40);
+        return ok(req);
+      },
+      quiet: async (req) => ok(req),
+    });
+    const timed = { assertions: [{ id: 'timed', type: 'timed', config: {}, critical: false }] };
+    await runPlan(kernel, plan([test('events', timed), test('quiet', timed)]), { journal: false });
+    const [withEvent, quiet] = timings;
+    expect(withEvent!.firstEventMs).toBeGreaterThanOrEqual(35);
+    expect(withEvent!.durationMs).toBeGreaterThanOrEqual(withEvent!.firstEventMs! + 35);
+    expect(quiet).toEqual({ durationMs: expect.any(Number) });
   });
 
   it('refuses to resume a run recorded for other jobs, and leaves its journal alone', async () => {

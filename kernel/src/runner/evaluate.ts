@@ -1,7 +1,7 @@
 import type { ATPEvent, ATPRequest, ATPResponse } from '../protocol/index.js';
 import type { AssertionSpec, ExprNode, PlanTest } from '../plan.js';
 import type { EvalResult, EvaluatorOutput } from '../results.js';
-import type { Evaluator, Logger } from '../contracts.js';
+import type { Evaluator, Logger, RunTiming } from '../contracts.js';
 import type { Kernel } from '../kernel.js';
 
 /** Everything needed to evaluate one run. */
@@ -13,6 +13,8 @@ export interface RunEvaluationInput {
   workspace?: string;
   /** The suite file's directory. */
   suiteDir: string;
+  /** The run's harness-clock timing, when the runner timed it. */
+  timing?: RunTiming;
   signal: AbortSignal;
   logger: Logger;
 }
@@ -118,6 +120,7 @@ export async function evaluateRun(kernel: Kernel, input: RunEvaluationInput, eva
         workspace: input.workspace,
         suiteDir: input.suiteDir,
         results,
+        ...(input.timing ? { timing: input.timing } : {}),
         evaluate: (inner) => evaluateOne(inner, true),
         signal: input.signal,
         logger: input.logger,

@@ -146,6 +146,8 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       if (kernel.hooks.jobStart.isUsed()) await kernel.hooks.jobStart.promise(info);
       const startedAtJob = new Date();
       const t0 = performance.now();
+      /** When the first event of any attempt arrived (ms after t0). */
+      const clock: { t0: number; firstEventMs?: number } = { t0 };
       let events: ATPEvent[] = [];
       let response: ATPResponse | undefined;
       let failureKind: FailureKind | undefined;
@@ -156,7 +158,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       while (!response) {
         attempts++;
         events = [];
-        const outcome = await callAdapter(pool, job.agent, request, test, events, info, kernel, signal, signals);
+        const outcome = await callAdapter(pool, job.agent, request, test, events, info, kernel, signal, signals, clock);
         if (outcome.kind === 'response') {
           response = outcome.response;
         } else if (outcome.kind === 'cancelled') {
@@ -185,7 +187,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       const durationMs = performance.now() - t0;
       if (kernel.hooks.jobEnd.isUsed()) await kernel.hooks.jobEnd.promise({ ...info, response, events, durationMs });
 
-      const evaluations = failureKind ? [] : await evaluateRun(kernel, { test, request, response, events, workspace, suiteDir: options.baseDir ?? kernel.config.cwd, signal, logger }, evaluators);
+      const evaluations = failureKind ? [] : await evaluateRun(kernel, { test, request, response, events, workspace, suiteDir: options.baseDir ?? kernel.config.cwd, timing: { durationMs, ...(clock.firstEventMs !== undefined ? { firstEventMs: clock.firstEventMs } : {}) }, signal, logger }, evaluators);
       let error = response.error ?? undefined;
       const budget = test.constraints.budget_usd;
       const cost = response.metrics?.cost_usd;
@@ -295,6 +297,7 @@ async function callAdapter(
   kernel: Kernel,
   runSignal: AbortSignal,
   signals: JobSignals,
+  clock: { t0: number; firstEventMs?: number },
 ): Promise<AdapterOutcome> {
   const controller = signals.acquire();
   let reason: typeof TIMEOUT | typeof CANCEL | undefined;
@@ -315,6 +318,7 @@ async function callAdapter(
     const adapter = pool.ready(agent) ?? (await Promise.race([pool.get(agent), aborted]));
     const emit = (event: ATPEvent): void => {
       if (reason) return;
+      clock.firstEventMs ??= performance.now() - clock.t0;
       events.push(event);
       if (kernel.hooks.event.isUsed()) kernel.hooks.event.call(event, info);
     };

@@ -1,7 +1,6 @@
-import type { ATPEvent, ATPResponse } from '@atp/kernel';
+import type { ATPEvent, ATPResponse, RunTiming } from '@atp/kernel';
 import type { MetricName } from './metric-names.js';
 import { percentile } from './percentile.js';
-import type { RunTiming } from './timing.js';
 
 /** The metrics of one run (absent when the run does not allow measuring them), plus counts and sources. */
 export interface RunMetrics {
@@ -55,7 +54,7 @@ export function measure(response: ATPResponse, events: readonly ATPEvent[], timi
   const ttftReported = first ? num(first.payload.time_to_first_token_ms) : undefined;
   set('time_to_first_token_ms', ttftReported ?? (first ? num(first.payload.duration_ms) : undefined), first ? 'the first llm_request has no duration_ms' : 'the run has no llm_request events', ttftReported !== undefined ? 'time_to_first_token_ms' : 'duration_ms');
 
-  const firstEvent = timing?.firstEventAt !== undefined ? timing.firstEventAt - timing.startedAt : undefined;
+  const firstEvent = timing?.firstEventMs;
   set('time_to_first_event_ms', firstEvent === undefined ? undefined : Math.max(0, firstEvent), timing ? 'the agent sent no events' : 'the run was not timed by the harness (evaluated outside atp test)', 'harness');
 
   const wall = num(metrics?.wall_time_seconds);

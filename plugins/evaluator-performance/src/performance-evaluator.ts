@@ -11,7 +11,6 @@ import { PerformanceConfigSchema } from './config-schema.js';
 import { METRICS, METRIC_NAMES, type MetricName } from './metric-names.js';
 import { measure, type RunMetrics } from './metrics.js';
 import { testObservation } from './regression.js';
-import { timingOf } from './timing.js';
 
 const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
 
@@ -100,7 +99,7 @@ export function regressionFactor(regressions: number): number {
 }
 
 async function evaluatePerformance(config: PerformanceConfig, input: EvaluationInput): Promise<EvalCheck[]> {
-  const metrics = measure(input.response, input.events, timingOf(input.request.task_id));
+  const metrics = measure(input.response, input.events, input.timing);
   const { checks, skipped } = thresholdChecks(config, metrics);
   let regressions = 0;
   let regressionCheck: EvalCheck | undefined;

@@ -1,4 +1,4 @@
-import type { ATPEventInput, ATPResponseInput, EvaluationInput } from '@atp/kernel';
+import type { ATPEventInput, ATPResponseInput, EvaluationInput, RunTiming } from '@atp/kernel';
 import { sampleEvaluationInput } from '@atp/testkit';
 
 /** What a test case varies; everything else gets a plausible default. */
@@ -10,6 +10,8 @@ export interface InputOptions {
   suiteFile?: string;
   testId?: string;
   taskId?: string;
+  /** The runner's harness-clock timing of the run. */
+  timing?: RunTiming;
 }
 
 /** `llm_request` events with these durations (and optional token counts). */
@@ -19,12 +21,13 @@ export function llmEvents(durations: number[], tokens?: { input: number; output:
 
 /** A whole EvaluationInput for a performance assertion (type `performance` unless given). */
 export function makeInput(options: InputOptions = {}): EvaluationInput {
-  const { type = 'performance', metrics, suiteFile, ...rest } = options;
-  return sampleEvaluationInput({
+  const { type = 'performance', metrics, suiteFile, timing, ...rest } = options;
+  const input = sampleEvaluationInput({
     ...rest,
     type,
     description: 'Answer',
     response: { metrics: metrics ?? null },
     ...(suiteFile ? { location: { file: suiteFile, line: 3, column: 7 } } : {}),
   });
+  return timing ? { ...input, timing } : input;
 }

@@ -15,7 +15,7 @@ describe('measure', () => {
       { event_type: 'llm_request', payload: { model: 'm', duration_ms: 300 } },
       { event_type: 'progress', payload: { memory_usage_mb: 180.5 } },
     ]);
-    expect(measure(response({ total_tokens: 1000, output_tokens: 250, wall_time_seconds: 4, tool_calls: 1 }), run, { runId: 'r', startedAt: 1000, firstEventAt: 1035.5, durationMs: 4100 })).toEqual({
+    expect(measure(response({ total_tokens: 1000, output_tokens: 250, wall_time_seconds: 4, tool_calls: 1 }), run, { firstEventMs: 35.5, durationMs: 4100 })).toEqual({
       values: {
         latency_p50_ms: 300,
         latency_p95_ms: 390,
@@ -38,7 +38,7 @@ describe('measure', () => {
 
   it('falls back to event token counts and the harness duration; says why the rest is missing', () => {
     const run = events([{ event_type: 'llm_request', payload: { model: 'm', duration_ms: 500, input_tokens: 300, output_tokens: 100 } }]);
-    expect(measure(response(null), run, { runId: 'r', startedAt: 0, durationMs: 2000 })).toEqual({
+    expect(measure(response(null), run, { durationMs: 2000 })).toEqual({
       values: { latency_p50_ms: 500, latency_p95_ms: 500, latency_p99_ms: 500, time_to_first_token_ms: 500, total_duration_seconds: 2, tokens_per_second: 200, token_efficiency: 0.25 },
       unavailable: { time_to_first_event_ms: 'the agent sent no events', memory_usage_mb: 'no event reported memory_usage_mb' },
       sources: { time_to_first_token_ms: 'duration_ms', total_duration_seconds: 'harness', tokens_per_second: 'events', token_efficiency: 'events' },

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { EvalCheck } from '@atp/kernel';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEvaluator } from '../src/performance-evaluator.js';
-import { forget, recordEnd, recordEvent, recordStart } from '../src/timing.js';
 import { llmEvents, makeInput, type InputOptions } from './helpers.js';
 
 const evaluator = createEvaluator();
@@ -65,22 +64,20 @@ describe('thresholds', () => {
     expect(await checks({ ...RUN, config })).toEqual([{ name: 'performance_summary', passed: true, score: 1, message: '0/0 thresholds met', details: summaryDetails }]);
   });
 
-  it('times the run on the harness clock when the plugin saw it (time to first event)', async () => {
-    recordStart('timed-task', 'run-1', 1000);
-    recordEvent('timed-task', 1042);
-    recordEvent('timed-task', 1500);
-    recordEnd('timed-task', 2500);
-    try {
-      const out = await checks({ taskId: 'timed-task', events: llmEvents([10]), config: { thresholds: { max_time_to_first_event_ms: 40, max_total_duration_seconds: 3 } } });
-      expect(out.map((c) => [c.name, c.passed, c.message])).toEqual([
-        ['threshold_time_to_first_event_ms', false, 'time_to_first_event_ms 42ms > max 40ms'],
-        ['threshold_total_duration_seconds', true, 'total_duration_seconds 2.5s ≤ max 3s'],
-        ['performance_summary', false, '1/2 thresholds met'],
-      ]);
-      expect(out[2]!.details!.sources).toEqual({ time_to_first_token_ms: 'duration_ms', time_to_first_event_ms: 'harness', total_duration_seconds: 'harness' });
-    } finally {
-      forget('timed-task');
-    }
+  it('reads the harness-clock timing the runner gives (time to first event, duration)', async () => {
+    const out = await checks({ timing: { durationMs: 2500, firstEventMs: 42 }, events: llmEvents([10]), config: { thresholds: { max_time_to_first_event_ms: 40, max_total_duration_seconds: 3 } } });
+    expect(out.map((c) => [c.name, c.passed, c.message])).toEqual([
+      ['threshold_time_to_first_event_ms', false, 'time_to_first_event_ms 42ms > max 40ms'],
+      ['threshold_total_duration_seconds', true, 'total_duration_seconds 2.5s ≤ max 3s'],
+      ['performance_summary', false, '1/2 thresholds met'],
+    ]);
+    expect(out[2]!.details!.sources).toEqual({ time_to_first_token_ms: 'duration_ms', time_to_first_event_ms: 'harness', total_duration_seconds: 'harness' });
+  });
+
+  it('says the agent sent no events when a timed run has no first event', async () => {
+    const out = await checks({ timing: { durationMs: 10 }, config: { thresholds: { max_time_to_first_event_ms: 40 } } });
+    expect(out[0]!.name).toBe('threshold_time_to_first_event_ms');
+    expect(out[0]!.message).toContain('the agent sent no events');
   });
 });
 
