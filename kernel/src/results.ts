@@ -92,6 +92,15 @@ export interface SampleStats {
   ci95: [number, number];
 }
 
+/** One run of a test as the report keeps it. */
+export type RunSummary = Pick<JobResult, 'run' | 'status' | 'score' | 'passed' | 'error' | 'durationMs'> & {
+  /** Of a failed run: its failed checks as `assertion › check: message` (at most MAX_FAILED_CHECKS, each cut to 300 characters). */
+  failedChecks?: string[];
+};
+
+/** The most failed checks a run summary keeps. */
+export const MAX_FAILED_CHECKS = 5;
+
 /** The aggregate of all runs of one test against one agent. */
 export interface TestResult {
   testId: string;
@@ -115,8 +124,8 @@ export interface TestResult {
   /** Evaluations of the first run (the representative run for detail display) and breakdown. */
   evaluations: EvalResult[];
   breakdown?: ScoreBreakdown;
-  /** Per-run summary (score, status, error) without evaluations. */
-  runResults: Array<Pick<JobResult, 'run' | 'status' | 'score' | 'passed' | 'error' | 'durationMs'>>;
+  /** Per-run summary (score, status, error, and for a failed run the checks that failed) without evaluations. */
+  runResults: RunSummary[];
   /** Runs disagree on pass/fail. */
   flaky: boolean;
 }

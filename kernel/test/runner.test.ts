@@ -231,6 +231,20 @@ describe('runPlan', () => {
     expect(final.sort()).toEqual(['a::fake-agent::1', 'b::fake-agent::1', 'c::fake-agent::1']);
   });
 
+  it('keeps, for each failed run, the checks that failed (passed runs carry none)', async () => {
+    const { kernel } = await setup({
+      flaky: async (req, _ctx, n) => ok(req, n === 2 ? { artifacts: [{ type: 'file', path: 'out.txt', content: 'bye' }] } : {}),
+    });
+    const report = await runPlan(kernel, plan([test('flaky', { runs: 3 })]), { journal: false });
+    const [t] = report.tests;
+    expect(t!.flaky).toBe(true);
+    expect(t!.runResults.map((r) => [r.run, r.passed, r.failedChecks])).toEqual([
+      [1, true, undefined],
+      [2, false, ['has_text › has_text: "hello" not found']],
+      [3, true, undefined],
+    ]);
+  });
+
   it('times each run on the harness clock and hands the timing to evaluators', async () => {
     const { kernel, timings } = await setup({
       events: async (req, ctx) => {

@@ -1,9 +1,24 @@
 import type { ResponseStatus } from '../protocol/index.js';
 import type { PlanTest } from '../plan.js';
-import type { JobResult, TestResult } from '../results.js';
+import { MAX_FAILED_CHECKS, type JobResult, type RunSummary, type TestResult } from '../results.js';
 import { describe, passHatK } from '../stats/index.js';
 
-type RunSummary = TestResult['runResults'][number];
+const MAX_CHECK_TEXT = 300;
+
+/** A failed run's failed checks, `assertion › check: message`, so each run of a flaky test explains itself. */
+function failedChecksOf(r: JobResult): string[] {
+  const out: string[] = [];
+  for (const e of r.evaluations) {
+    if (e.passed || e.skipped) continue;
+    for (const c of e.checks) {
+      if (c.passed) continue;
+      const text = `${e.assertion} › ${c.name}${c.message ? `: ${c.message}` : ''}`;
+      out.push(text.length > MAX_CHECK_TEXT ? `${text.slice(0, MAX_CHECK_TEXT - 1)}…` : text);
+      if (out.length === MAX_FAILED_CHECKS) return out;
+    }
+  }
+  return out;
+}
 
 /**
  * Folds the runs of one test against one agent into its TestResult as they finish, keeping only the
@@ -30,7 +45,8 @@ export class TestAccumulator {
 
   /** Add one finished run. */
   add(r: JobResult): void {
-    this.#runs.push({ run: r.run, status: r.status, score: r.score, passed: r.passed, error: r.error, durationMs: r.durationMs });
+    const failedChecks = r.passed ? [] : failedChecksOf(r);
+    this.#runs.push({ run: r.run, status: r.status, score: r.score, passed: r.passed, error: r.error, durationMs: r.durationMs, ...(failedChecks.length ? { failedChecks } : {}) });
     if (!this.#first || r.run < this.#first.run) this.#first = r;
     if (r.error && (!this.#firstError || r.run < this.#firstError.run)) this.#firstError = { run: r.run, error: r.error, ...(r.failureKind ? { failureKind: r.failureKind } : {}) };
   }

@@ -92,10 +92,11 @@ function statisticsLine(test: TestResult): string | undefined {
 }
 
 function runLines(runs: TestResult['runResults'], s: Styles): string[] {
-  return runs.map((run) => {
+  return runs.flatMap((run) => {
     const glyph = run.passed ? s.green('✓') : s.red('✗');
     const error = run.error ? `  ${oneLine(run.error)}` : '';
-    return `${DETAIL_INDENT}run ${run.run}: ${glyph} ${run.status.padEnd(9)} ${formatScore(run.score).trim()}  ${s.dim(`[${formatDuration(run.durationMs)}]`)}${error}`;
+    const line = `${DETAIL_INDENT}run ${run.run}: ${glyph} ${run.status.padEnd(9)} ${formatScore(run.score).trim()}  ${s.dim(`[${formatDuration(run.durationMs)}]`)}${error}`;
+    return [line, ...(run.failedChecks ?? []).map((check) => `${DETAIL_INDENT}  ${s.red('✗')} ${oneLine(check)}`)];
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameWidthFor, renderSummary, renderTestLine } from '../src/render-summary.js';
-import { check, evaluation, interruptedReport, multiRunReport, runReport, smokeReport, testResult, twoAgentReport } from '@atp/testkit/reports';
+import { check, evaluation, flaky as flakyTest, interruptedReport, multiRunReport, runReport, smokeReport, testResult, twoAgentReport } from '@atp/testkit/reports';
 
 const plain = { color: false, verbose: false };
 const ESC = '\u001b';
@@ -163,5 +163,11 @@ describe('renderTestLine', () => {
     expect(nameWidthFor(['x'.repeat(80)])).toBe(50);
     const line = renderTestLine(testResult({ testId: 'a', testName: 'A', score: 100, durationMs: 61_000 }), { color: false, multiAgent: false, nameWidth: 30 });
     expect(line).toBe(`  ✓ A${' '.repeat(30)}100.0/100  [1m 1s]`);
+  });
+
+  it('says which checks failed in each failed run', () => {
+    const withChecks = { ...flakyTest, runResults: flakyTest.runResults.map((run) => (run.passed ? run : { ...run, failedChecks: [`contains › contains: Missing 'done' <b>`] })) };
+    const text = renderSummary(runReport([withChecks], { runsPerTest: 5 }), plain);
+    expect(text).toContain(["      run 2: ✗ completed 40.0/100  [1.2s]", "        ✗ contains › contains: Missing 'done' <b>", '      run 4: ✗ completed 35.0/100  [1.2s]'].join('\n'));
   });
 });

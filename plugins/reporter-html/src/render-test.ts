@@ -81,10 +81,10 @@ function runsHtml(test: TestResult): string {
     (run) =>
       `<tr class="${run.passed ? 'passed' : 'failed'}"><td class="num">${run.run}</td><td>${escapeHtml(run.status)}</td>` +
       `<td>${run.passed ? '✓ passed' : '✗ failed'}</td><td class="num">${formatScore(run.score)}</td>` +
-      `<td class="num">${escapeHtml(formatDuration(run.durationMs))}</td><td class="message">${escapeHtml(run.error ?? '')}</td></tr>`,
+      `<td class="num">${escapeHtml(formatDuration(run.durationMs))}</td><td class="message">${[run.error, ...(run.failedChecks ?? [])].filter((line): line is string => Boolean(line)).map(escapeHtml).join('<br>')}</td></tr>`,
   );
   return (
-    '<section class="runs"><h4>Runs</h4><table class="runs-table"><thead><tr><th class="num">Run</th><th>Status</th><th>Result</th><th class="num">Score</th><th class="num">Duration</th><th>Error</th></tr></thead>' +
+    '<section class="runs"><h4>Runs</h4><table class="runs-table"><thead><tr><th class="num">Run</th><th>Status</th><th>Result</th><th class="num">Score</th><th class="num">Duration</th><th>Error / failed checks</th></tr></thead>' +
     `<tbody>${rows.join('')}</tbody></table></section>`
   );
 }

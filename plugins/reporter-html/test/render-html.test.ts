@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { EventSample } from '../src/event-sampler.js';
 import { CONTENT_SECURITY_POLICY, renderHtml, type HtmlRenderOptions } from '../src/render-html.js';
-import { multiRunReport, runReport, smokeReport, threeAgentReport, XSS, xssReport } from '@atp/testkit/reports';
+import { flaky, multiRunReport, runReport, smokeReport, threeAgentReport, XSS, xssReport } from '@atp/testkit/reports';
 
 const options: HtmlRenderOptions = { title: 'ATP Test Results', expand: 'failed', maxPayloadChars: 2000, generatedAt: new Date('2026-01-05T10:00:05.000Z') };
 
@@ -138,5 +138,12 @@ describe('renderHtml', () => {
     const html = renderHtml(runReport([]), options);
     expect(html).toContain('<p class="muted">No test ran.</p>');
     expect(html).not.toContain('<svg');
+  });
+
+  it('shows the failed checks of each failed run in the runs table, escaped', () => {
+    const withChecks = { ...flaky, runResults: flaky.runResults.map((run) => (run.passed ? run : { ...run, failedChecks: [`contains › contains: Missing 'done' <b>`] })) };
+    const html = renderHtml(runReport([withChecks], { runsPerTest: 5 }), options);
+    expect(html).toContain('<th>Error / failed checks</th>');
+    expect(html).toContain('<td class="message">contains › contains: Missing &#39;done&#39; &lt;b&gt;</td>');
   });
 });

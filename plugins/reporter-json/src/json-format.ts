@@ -197,6 +197,7 @@ function testJson(test: TestResult, options: JsonReportOptions): JsonTest {
             passed: run.passed,
             score: score2(run.score),
             error: run.error ?? null,
+            failed_checks: run.failedChecks ?? [],
             duration_seconds: seconds(run.durationMs),
           })),
         }

@@ -163,11 +163,11 @@ describe('toJsonReport', () => {
           { evaluator: 'contains', assertion: 'contains', passed: true, score: 1, checks: [{ name: 'contains', passed: true, score: 1, message: "Found 'done'" }] },
         ],
         run_results: [
-          { run: 1, status: 'completed', passed: true, score: 89, error: null, duration_seconds: 1.2 },
-          { run: 2, status: 'completed', passed: true, score: 90, error: null, duration_seconds: 1.201 },
-          { run: 3, status: 'completed', passed: true, score: 91.5, error: null, duration_seconds: 1.202 },
-          { run: 4, status: 'completed', passed: true, score: 90, error: null, duration_seconds: 1.203 },
-          { run: 5, status: 'completed', passed: true, score: 90.5, error: null, duration_seconds: 1.204 },
+          { run: 1, status: 'completed', passed: true, score: 89, error: null, failed_checks: [], duration_seconds: 1.2 },
+          { run: 2, status: 'completed', passed: true, score: 90, error: null, failed_checks: [], duration_seconds: 1.201 },
+          { run: 3, status: 'completed', passed: true, score: 91.5, error: null, failed_checks: [], duration_seconds: 1.202 },
+          { run: 4, status: 'completed', passed: true, score: 90, error: null, failed_checks: [], duration_seconds: 1.203 },
+          { run: 5, status: 'completed', passed: true, score: 90.5, error: null, failed_checks: [], duration_seconds: 1.204 },
         ],
       },
       {
@@ -187,11 +187,11 @@ describe('toJsonReport', () => {
           { evaluator: 'contains', assertion: 'contains', passed: true, score: 1, checks: [{ name: 'contains', passed: true, score: 1, message: "Found 'done'" }] },
         ],
         run_results: [
-          { run: 1, status: 'completed', passed: true, score: 90, error: null, duration_seconds: 1.22 },
-          { run: 2, status: 'completed', passed: false, score: 40, error: null, duration_seconds: 1.22 },
-          { run: 3, status: 'completed', passed: true, score: 85, error: null, duration_seconds: 1.22 },
-          { run: 4, status: 'completed', passed: false, score: 35, error: null, duration_seconds: 1.22 },
-          { run: 5, status: 'completed', passed: true, score: 88, error: null, duration_seconds: 1.22 },
+          { run: 1, status: 'completed', passed: true, score: 90, error: null, failed_checks: [], duration_seconds: 1.22 },
+          { run: 2, status: 'completed', passed: false, score: 40, error: null, failed_checks: [], duration_seconds: 1.22 },
+          { run: 3, status: 'completed', passed: true, score: 85, error: null, failed_checks: [], duration_seconds: 1.22 },
+          { run: 4, status: 'completed', passed: false, score: 35, error: null, failed_checks: [], duration_seconds: 1.22 },
+          { run: 5, status: 'completed', passed: true, score: 88, error: null, failed_checks: [], duration_seconds: 1.22 },
         ],
       },
     ]);
@@ -212,8 +212,8 @@ describe('toJsonReport', () => {
     const json = toJsonReport(runReport([unscored], { runsPerTest: 2 }), { includeRuns: true, generatedAt });
     expect(json.tests[0]?.statistics).toEqual({ n: 0, mean: null, std: null, ci_95: null, min: null, max: null, median: null, success_rate: 0, pass_hat_k: 0 });
     expect(json.tests[0]?.run_results).toEqual([
-      { run: 1, status: 'timeout', passed: false, score: null, error: 'Test execution timed out after 1.0s', duration_seconds: 1 },
-      { run: 2, status: 'timeout', passed: false, score: null, error: 'Test execution timed out after 1.0s', duration_seconds: 1 },
+      { run: 1, status: 'timeout', passed: false, score: null, error: 'Test execution timed out after 1.0s', failed_checks: [], duration_seconds: 1 },
+      { run: 2, status: 'timeout', passed: false, score: null, error: 'Test execution timed out after 1.0s', failed_checks: [], duration_seconds: 1 },
     ]);
   });
 

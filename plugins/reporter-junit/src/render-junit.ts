@@ -71,7 +71,8 @@ const scoreText = (score: number | null): string => (score === null ? 'none' : `
 /** One run: `run 2: completed, failed, score 40.00, 1.220s - error`. */
 function runText(run: TestResult['runResults'][number]): string {
   const score = run.score === null ? 'no score' : `score ${run.score.toFixed(2)}`;
-  return `run ${run.run}: ${run.status}, ${run.passed ? 'passed' : 'failed'}, ${score}, ${seconds(run.durationMs)}s${run.error ? ` - ${run.error}` : ''}`;
+  const checks = run.failedChecks?.length ? ` - failed: ${run.failedChecks.join('; ')}` : '';
+  return `run ${run.run}: ${run.status}, ${run.passed ? 'passed' : 'failed'}, ${score}, ${seconds(run.durationMs)}s${run.error ? ` - ${run.error}` : ''}${checks}`;
 }
 
 function runsLine(test: TestResult): string | undefined {

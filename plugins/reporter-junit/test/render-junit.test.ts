@@ -220,4 +220,11 @@ describe('classify', () => {
     expect(long.kind === 'error' && long.message).toBe(`line one line two ${'x'.repeat(181)}…`);
     expect(long.kind === 'error' && long.message.length).toBe(200);
   });
+
+  it('lists the failed checks of each failed run in the failure text', () => {
+    const withChecks = { ...flaky, runResults: flaky.runResults.map((run) => (run.passed ? run : { ...run, failedChecks: [`contains › contains: Missing 'done' <b>`] })) };
+    const xml = renderJUnit(runReport([withChecks], { runsPerTest: 5 }), options);
+    const failure = childrenNamed(suiteOf(xml).cases[0]!, 'failure')[0]!;
+    expect(failure.text).toContain("run 2: completed, failed, score 40.00, 1.220s - failed: contains › contains: Missing 'done' <b>");
+  });
 });
