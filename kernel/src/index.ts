@@ -71,3 +71,4 @@ export { run, evaluate, loadSuite, type SdkOptions, type AssertionInput } from '
 export { parseJsonPath, formatJsonPath, resolveJsonPath, type JsonPathSegment, type ParsedJsonPath, type Resolved as ResolvedJsonPath } from './util/json-path.js';
 export { deepEqual, stableStringify } from './util/deep-equal.js';
 export { check, type CheckExtras } from './util/check.js';
+export { artifactId, artifactText, findArtifact, describeAvailable, notFoundMessage, noTextReason, textTargets, type TextTarget } from './util/artifacts.js';

@@ -1,6 +1,6 @@
 /** The factuality evaluator module (loaded on first use of a `factuality` assertion). */
 import type { EvalCheck, EvaluationInput, Evaluator, EvaluatorOutput } from '@atp/kernel';
-import { textTargets, type TextTarget } from './artifact-text.js';
+import { textTargets, type TextTarget } from '@atp/kernel';
 import { extractClaims, type Claim } from './claims.js';
 import { extractCitations, type Citation } from './citations.js';
 import { FactualityConfigSchema, type FactualityConfig } from './config-schema.js';

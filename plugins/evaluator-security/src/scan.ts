@@ -12,7 +12,7 @@ import {
   type SecurityConfig,
   type Severity,
 } from './config-schema.js';
-import type { TextTarget } from './artifact-text.js';
+import type { TextTarget } from '@atp/kernel';
 import { codeSegments } from './code-segments.js';
 import { CODE_RULES } from './detectors/code-rules.js';
 import { entropyHits } from './detectors/entropy-scan.js';

@@ -1,6 +1,6 @@
 /** The security evaluator module (loaded on first use of a `security` assertion). */
 import type { EvaluationInput, Evaluator, EvaluatorOutput } from '@atp/kernel';
-import { textTargets } from './artifact-text.js';
+import { textTargets } from '@atp/kernel';
 import { SecurityConfigSchema } from './config-schema.js';
 import { CHECK_NAME, securityCheck } from './report.js';
 import { scanTargets } from './scan.js';
