@@ -72,3 +72,4 @@ export { parseJsonPath, formatJsonPath, resolveJsonPath, type JsonPathSegment, t
 export { deepEqual, stableStringify } from './util/deep-equal.js';
 export { check, type CheckExtras } from './util/check.js';
 export { artifactId, artifactText, findArtifact, describeAvailable, notFoundMessage, noTextReason, textTargets, type TextTarget } from './util/artifacts.js';
+export { reporterConfigOf } from './reporter-config.js';

@@ -5,7 +5,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AtpError, ErrorCodes, diagnostic, type AttachedReporter, type CommandContext, type Reporter, type RunReport } from '@atp/kernel';
+import { AtpError, ErrorCodes, diagnostic, reporterConfigOf, type AttachedReporter, type CommandContext, type Reporter, type RunReport } from '@atp/kernel';
 import type { BaselineComparison } from './baseline-compare.js';
 import { BASELINE_COMPARISON_EXTENSION } from './extension.js';
 import { usageError } from './run-suite.js';
@@ -37,15 +37,7 @@ export async function prepareHtmlPage(ctx: CommandContext, file: string): Promis
       { exitCode: 2 },
     );
   }
-  const rawConfig = kernel.config.reporters[REPORTER] ?? {};
-  const parsed = entry.configSchema ? entry.configSchema.safeParse(rawConfig) : { success: true as const, data: rawConfig };
-  if (!parsed.success) {
-    const where = kernel.config.configFile ? { file: kernel.config.configFile } : {};
-    throw new AtpError(
-      parsed.error.issues.map((i) => diagnostic(ErrorCodes.ATP_CONFIG_INVALID, `reporters.${[REPORTER, ...i.path.map(String)].join('.')}: ${i.message}`, where)),
-      { exitCode: 2 },
-    );
-  }
+  const config = reporterConfigOf(kernel, REPORTER);
   const path = resolve(ctx.cwd, file);
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -54,7 +46,7 @@ export async function prepareHtmlPage(ctx: CommandContext, file: string): Promis
   }
   if (existsSync(path) && statSync(path).isDirectory()) throw usageError(`--html: ${file} is a directory`, 'give a file name, e.g. --html comparison.html');
   const mod = await reporters.load(REPORTER);
-  const reporter: Reporter = mod.createReporter(parsed.data as Record<string, unknown>, {
+  const reporter: Reporter = mod.createReporter(config, {
     outputFile: path,
     write: (text) => appendFileSync(path, text),
     isTTY: false,

@@ -4,6 +4,7 @@ import type { CommandContext } from '../../contracts.js';
 import { AtpError, diagnostic, type Diagnostic } from '../../diagnostics.js';
 import { ErrorCodes } from '../../codes.js';
 import type { AttachedReporter } from '../../runner/run-plan.js';
+import { reporterConfigOf } from '../../reporter-config.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const list = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : typeof v === 'string' ? [v] : []);
@@ -39,14 +40,10 @@ export async function createReporters(ctx: CommandContext, suiteName: string): P
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, '');
     }
-    const rawConfig = kernel.config.reporters[f] ?? {};
-    const parsed = entry.configSchema ? entry.configSchema.safeParse(rawConfig) : { success: true as const, data: rawConfig };
-    if (!parsed.success) {
-      throw new AtpError(parsed.error.issues.map((i) => diagnostic(ErrorCodes.ATP_CONFIG_INVALID, `reporters.${[f, ...i.path].join('.')}: ${i.message}`, kernel.config.configFile ? { file: kernel.config.configFile } : {})));
-    }
+    const config = reporterConfigOf(kernel, f);
     const mod = await kernel.registries.reporters.load(f);
     const target = file;
-    const reporter = mod.createReporter(parsed.data as Record<string, unknown>, {
+    const reporter = mod.createReporter(config, {
       ...(target ? { outputFile: target } : {}),
       write: (text) => (target ? appendFileSync(target, text) : process.stdout.write(text)),
       isTTY: Boolean(process.stdout.isTTY) && !target && f === 'console',
