@@ -8,8 +8,8 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { AdapterError, isPlainObject, parseResponse, redact } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, AdapterCallContext, AdapterErrorKind, Logger } from '@atp/kernel';
-import { killGroup, terminateGroup } from '@atp/subprocess';
-import { LineSplitter, LineTail } from './lines.js';
+import { killGroup, terminateGroup, LineSplitter } from '@atp/subprocess';
+import { LineTail } from './lines.js';
 import { EventSequencer, parseJsonLine } from './output.js';
 import { abortReason, callTimeout, describeExit, startError, startProcess } from './process.js';
 import type { ProcessSpec } from './process.js';

@@ -8,8 +8,8 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { deserializeMessage, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { groupAlive, killGroup, spawnInGroup, terminateGroup, unregisterGroup } from '@atp/subprocess';
-import { LineSplitter, OutputTail } from './output-tail.js';
+import { groupAlive, killGroup, spawnInGroup, terminateGroup, unregisterGroup, LineSplitter } from '@atp/subprocess';
+import { OutputTail } from './output-tail.js';
 import { delay } from './timers.js';
 
 /** What to run. */

@@ -1,7 +1,7 @@
 /**
  * `@atp/subprocess`: the subprocess utilities shared by ATP plugins that start processes — the
  * environment filters, process groups (spawn, signal, terminate with a grace period, kill at exit)
- * and shell-word splitting. A library, not a plugin.
+ * shell-word splitting and splitting output into capped lines. A library, not a plugin.
  */
 export { buildEnvironment, isInheritable, MINIMAL_ENV } from './environment.js';
 export type { EnvironmentOptions } from './environment.js';
@@ -20,3 +20,4 @@ export {
 export { spawnInGroup } from './spawn-in-group.js';
 export { CommandSyntaxError, splitShellWords } from './shell-words.js';
 export type { ShellWordsOptions } from './shell-words.js';
+export { LineSplitter } from './line-splitter.js';
