@@ -26,10 +26,13 @@ export function enumMessage(values: readonly string[], input: unknown): string {
   return input === undefined ? `missing required field (${allowed})` : `${allowed}, received ${describeValue(input)}`;
 }
 
+const PARENT_SEGMENT = /(?:^|[\\/])\.\.(?:[\\/]|$)/;
+
 /** True when a path, with `\` read as `/`, has a `..` segment. */
 export function hasParentSegment(path: string): boolean {
-  return path.replace(/\\/g, '/').split('/').includes('..');
+  return path.includes('..') && PARENT_SEGMENT.test(path);
 }
+
 
 /** True for POSIX-absolute (`/x`), backslash-rooted (`\x`) and Windows drive (`C:\x`, `C:/x`) paths. */
 export function isAbsolutePath(path: string): boolean {

@@ -10,6 +10,7 @@ import type { ParseResult } from './issues.js';
 import { ATPRequestSchema } from './request.js';
 import type { ATPRequest } from './request.js';
 import { ATPResponseSchema } from './response.js';
+import { fastParseResponse } from './response-fast-path.js';
 import type { ATPResponse } from './response.js';
 
 /** What {@link normalizeEvent} fills missing fields from. */
@@ -47,6 +48,8 @@ export function normalizeEvent(raw: unknown, ctx: NormalizeEventContext): ATPEve
 
 /** Validate an agent's final response; on failure, a one-line message listing the first issues with paths. */
 export function parseResponse(raw: unknown): ParseResult<ATPResponse> {
+  const fast = fastParseResponse(raw);
+  if (fast) return { ok: true, value: fast };
   return parseWith(ATPResponseSchema, raw);
 }
 
