@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, readFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -319,6 +320,67 @@ describe('runPlan', () => {
     expect(calls.has('never')).toBe(false);
     expect(report.summary).toMatchObject({ interrupted: true, success: false, total: 1, passed: 1 });
     expect(report.tests.map((t) => t.testId)).toEqual(['quick']);
+  });
+
+  it('an abort with parallel jobs cancels every in-flight one, even those ignoring the signal, and leaves no listener on the run signal', async () => {
+    const controller = new AbortController();
+    const started: string[] = [];
+    const { kernel } = await setup({
+      ...Object.fromEntries(
+        ['a', 'b', 'c'].map((id) => [
+          id,
+          async () => {
+            started.push(id);
+            if (started.length === 3) setTimeout(() => controller.abort(), 10);
+            return new Promise<ATPResponse>(() => undefined); // ignores its signal and never settles
+          },
+        ]),
+      ),
+      later: async (req) => ok(req),
+    });
+    const report = await runPlan(kernel, plan([test('a'), test('b'), test('c'), test('later')]), { signal: controller.signal, parallel: 3, journal: false });
+    expect(started.sort()).toEqual(['a', 'b', 'c']);
+    expect(report.summary).toMatchObject({ interrupted: true, total: 0 });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('removes its listener from a run signal that was never aborted', async () => {
+    const controller = new AbortController();
+    const { kernel } = await setup({ x: async (req) => ok(req), y: async (req) => ok(req) });
+    const report = await runPlan(kernel, plan([test('x'), test('y')]), { signal: controller.signal, parallel: 2, journal: false });
+    expect(report.summary.success).toBe(true);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('records an adapter whose run() throws before returning a promise as a failure, and goes on', async () => {
+    const { kernel } = await setup({});
+    await kernel.use(
+      definePlugin({
+        name: 'sync-thrower',
+        apiVersion: 1,
+        adapters: [
+          {
+            name: 'thrower',
+            description: 'run() throws synchronously',
+            load: async () => ({
+              createAdapter: () => ({
+                run: (req: ATPRequest) => {
+                  if (req.task.description === 'boom') throw new Error('synchronous failure');
+                  return Promise.resolve(ok(req));
+                },
+              }),
+            }),
+          },
+        ],
+      }),
+    );
+    const tests = [test('boom'), test('fine')];
+    const thrower: Plan = { ...plan(tests), agents: [{ name: 'thrower-agent', adapter: 'thrower', config: {} }], jobs: expandJobs(tests, [], 'thrower-agent') };
+    const report = await runPlan(kernel, thrower, { journal: false });
+    expect(report.tests.map((t) => [t.testId, t.passed, t.failureKind, t.error])).toEqual([
+      ['boom', false, 'internal', 'synchronous failure'],
+      ['fine', true, undefined, undefined],
+    ]);
   });
 
   it('refuses unknown agents with a suggestion', async () => {

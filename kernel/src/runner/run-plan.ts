@@ -5,7 +5,7 @@ import type { ATPEvent, ATPRequest, ATPResponse } from '../protocol/index.js';
 import type { Plan, PlanJob, PlanTest } from '../plan.js';
 import { expandJobs } from '../plan.js';
 import type { FailureKind, JobResult, RunReport, TestResult } from '../results.js';
-import type { Evaluator, Logger, Reporter } from '../contracts.js';
+import type { Adapter, Evaluator, Logger, Reporter } from '../contracts.js';
 import { isAdapterError, failureKindOf } from '../contracts.js';
 import type { Kernel } from '../kernel.js';
 import type { JobInfo } from '../hooks.js';
@@ -133,6 +133,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   done.clear(); // folded into the accumulators: the full results need not stay in memory
 
   const pool = new AdapterPool(kernel, agents, options.baseDir ?? kernel.config.cwd, logger);
+  const inFlight = new InFlightCalls(signal);
   const evaluators = new Map<string, Evaluator>();
   let next = 0;
   let spentUsd = 0;
@@ -158,7 +159,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       while (!response) {
         attempts++;
         events = [];
-        const outcome = await callAdapter(pool, job.agent, request, test, events, info, kernel, signal, signals, clock);
+        const outcome = await callAdapter(pool, job.agent, request, test, events, info, kernel, inFlight, signals, clock);
         if (outcome.kind === 'response') {
           response = outcome.response;
         } else if (outcome.kind === 'cancelled') {
@@ -246,6 +247,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   try {
     await Promise.all(Array.from({ length: Math.min(parallel, Math.max(1, pendingCount)) }, worker));
   } finally {
+    inFlight.dispose();
     journal?.close();
     await pool.closeAll();
   }
@@ -287,7 +289,46 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
 
 type AdapterOutcome = { kind: 'response'; response: ATPResponse } | { kind: 'timeout' } | { kind: 'cancelled' } | { kind: 'error'; error: unknown };
 
-async function callAdapter(
+/**
+ * The in-flight adapter calls' cancel functions, all called when the run's signal aborts: one
+ * listener on the run signal for the whole run rather than one added and removed per job.
+ */
+export class InFlightCalls {
+  readonly #cancels = new Set<() => void>();
+  readonly #signal: AbortSignal;
+  readonly #onAbort = (): void => {
+    for (const cancel of [...this.#cancels]) cancel();
+  };
+
+  constructor(signal: AbortSignal) {
+    this.#signal = signal;
+    signal.addEventListener('abort', this.#onAbort, { once: true });
+  }
+
+  /** Register a call's cancel function; false (and nothing registered) when the run is already aborted. */
+  add(cancel: () => void): boolean {
+    if (this.#signal.aborted) return false;
+    this.#cancels.add(cancel);
+    return true;
+  }
+
+  delete(cancel: () => void): void {
+    this.#cancels.delete(cancel);
+  }
+
+  /** Stop listening to the run's signal. */
+  dispose(): void {
+    this.#signal.removeEventListener('abort', this.#onAbort);
+    this.#cancels.clear();
+  }
+}
+
+/**
+ * One adapter call under the test's timeout and the run's cancellation. Settles exactly once: with the
+ * response or the adapter's error, or as timed out or cancelled the moment that happens, even when the
+ * adapter never settles (a misbehaving adapter can never hang the run).
+ */
+function callAdapter(
   pool: AdapterPool,
   agent: string,
   request: ATPRequest,
@@ -295,44 +336,53 @@ async function callAdapter(
   events: ATPEvent[],
   info: JobInfo,
   kernel: Kernel,
-  runSignal: AbortSignal,
+  inFlight: InFlightCalls,
   signals: JobSignals,
   clock: { t0: number; firstEventMs?: number },
 ): Promise<AdapterOutcome> {
-  const controller = signals.acquire();
-  let reason: typeof TIMEOUT | typeof CANCEL | undefined;
-  let rejectAbort: (r: unknown) => void = () => undefined;
-  const aborted = new Promise<never>((_, reject) => (rejectAbort = reject));
-  aborted.catch(() => undefined);
-  const abort = (why: typeof TIMEOUT | typeof CANCEL): void => {
-    if (reason) return;
-    reason = why;
-    controller.abort(why === TIMEOUT ? new Error('timeout') : new Error('cancelled'));
-    rejectAbort(why);
-  };
-  const timer = setTimeout(() => abort(TIMEOUT), test.timeoutMs);
-  const onRunAbort = (): void => abort(CANCEL);
-  if (runSignal.aborted) onRunAbort();
-  else runSignal.addEventListener('abort', onRunAbort, { once: true });
-  try {
-    const adapter = pool.ready(agent) ?? (await Promise.race([pool.get(agent), aborted]));
+  return new Promise<AdapterOutcome>((resolve) => {
+    const controller = signals.acquire();
+    let reason: typeof TIMEOUT | typeof CANCEL | undefined;
+    let settled = false;
+    const finish = (outcome: AdapterOutcome): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      inFlight.delete(cancel);
+      resolve(outcome);
+    };
+    const abort = (why: typeof TIMEOUT | typeof CANCEL): void => {
+      if (reason || settled) return;
+      reason = why;
+      controller.abort(why === TIMEOUT ? new Error('timeout') : new Error('cancelled'));
+      finish(why === TIMEOUT ? { kind: 'timeout' } : { kind: 'cancelled' });
+    };
+    const cancel = (): void => abort(CANCEL);
+    const timer = setTimeout(() => abort(TIMEOUT), test.timeoutMs);
+    if (!inFlight.add(cancel)) {
+      abort(CANCEL);
+      return;
+    }
     const emit = (event: ATPEvent): void => {
       if (reason) return;
       clock.firstEventMs ??= performance.now() - clock.t0;
       events.push(event);
       if (kernel.hooks.event.isUsed()) kernel.hooks.event.call(event, info);
     };
-    // Race the adapter with the abort so a misbehaving adapter can never hang the run.
-    const response = await Promise.race([adapter.run(request, { signal: controller.signal, emit, timeoutMs: test.timeoutMs }), aborted]);
-    return { kind: 'response', response };
-  } catch (error) {
-    if (reason === TIMEOUT) return { kind: 'timeout' };
-    if (reason === CANCEL) return { kind: 'cancelled' };
-    return { kind: 'error', error };
-  } finally {
-    clearTimeout(timer);
-    runSignal.removeEventListener('abort', onRunAbort);
-  }
+    const onResponse = (response: ATPResponse): void => finish({ kind: 'response', response });
+    const onError = (error: unknown): void => finish({ kind: 'error', error });
+    const start = (adapter: Adapter): void => {
+      if (settled) return;
+      try {
+        adapter.run(request, { signal: controller.signal, emit, timeoutMs: test.timeoutMs }).then(onResponse, onError);
+      } catch (error) {
+        onError(error); // an adapter whose run() throws before returning a promise
+      }
+    };
+    const ready = pool.ready(agent);
+    if (ready) start(ready);
+    else pool.get(agent).then(start, onError);
+  });
 }
 
 const weightCache = new WeakMap<PlanTest, Map<string, number>>();

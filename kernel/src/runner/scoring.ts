@@ -3,7 +3,12 @@ import type { PlanConstraints, ScoringWeights } from '../plan.js';
 import type { EvalResult, ScoreBreakdown, ScoreComponent } from '../results.js';
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
-const round = (x: number, dp: number): number => Math.round(x * 10 ** dp) / 10 ** dp;
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10_000];
+/** Round to `dp` decimals (0–4): a table lookup, as this runs several times per job. */
+const round = (x: number, dp: 0 | 1 | 2 | 3 | 4): number => {
+  const p = POWERS_OF_TEN[dp]!;
+  return Math.round(x * p) / p;
+};
 
 /** The default weights of §3.13. */
 export const DEFAULT_WEIGHTS: ScoringWeights = { quality_weight: 0.4, completeness_weight: 0.3, efficiency_weight: 0.2, cost_weight: 0.1 };
