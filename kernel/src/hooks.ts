@@ -138,6 +138,14 @@ export function createHooks(): Readonly<KernelHooks> {
   return Object.freeze(hooks);
 }
 
+/**
+ * True when a plugin tapped the hook. (tapable's `isUsed()` is always true here: every hook carries
+ * the interceptor that attributes errors.) The runner skips untapped per-job hooks with it.
+ */
+export function hasTaps(hook: { readonly taps: readonly unknown[] }): boolean {
+  return hook.taps.length > 0;
+}
+
 interface TapInfo {
   type: 'sync' | 'async' | 'promise';
   name: string;

@@ -9,7 +9,7 @@ import type { Adapter, Evaluator, Logger, Reporter } from '../contracts.js';
 import { isAdapterError, failureKindOf } from '../contracts.js';
 import type { Kernel } from '../kernel.js';
 import type { JobInfo } from '../hooks.js';
-import { tapOnlyHooks } from '../hooks.js';
+import { hasTaps, tapOnlyHooks } from '../hooks.js';
 import { silentLogger } from '../logger.js';
 import { AdapterPool, resolveAgents, type AgentSelection } from './agents.js';
 import { buildRequest } from './request.js';
@@ -144,7 +144,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
     try {
       const request = buildRequest(test, workspace);
       const info: JobInfo = { runId, job, test, request };
-      if (kernel.hooks.jobStart.isUsed()) await kernel.hooks.jobStart.promise(info);
+      if (hasTaps(kernel.hooks.jobStart)) await kernel.hooks.jobStart.promise(info);
       const startedAtJob = new Date();
       const t0 = performance.now();
       /** When the first event of any attempt arrived (ms after t0). */
@@ -186,7 +186,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         }
       }
       const durationMs = performance.now() - t0;
-      if (kernel.hooks.jobEnd.isUsed()) await kernel.hooks.jobEnd.promise({ ...info, response, events, durationMs });
+      if (hasTaps(kernel.hooks.jobEnd)) await kernel.hooks.jobEnd.promise({ ...info, response, events, durationMs });
 
       const evaluations = failureKind ? [] : await evaluateRun(kernel, { test, request, response, events, workspace, suiteDir: options.baseDir ?? kernel.config.cwd, timing: { durationMs, ...(clock.firstEventMs !== undefined ? { firstEventMs: clock.firstEventMs } : {}) }, signal, logger }, evaluators);
       let error = response.error ?? undefined;
@@ -218,7 +218,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         ...(breakdown ? { breakdown } : {}),
         passed,
       };
-      if (kernel.hooks.evaluated.isUsed()) await kernel.hooks.evaluated.promise(result);
+      if (hasTaps(kernel.hooks.evaluated)) await kernel.hooks.evaluated.promise(result);
       return result;
     } finally {
       if (workspace) await rm(dirname(workspace), { recursive: true, force: true }).catch(() => undefined);
@@ -367,7 +367,7 @@ function callAdapter(
       if (reason) return;
       clock.firstEventMs ??= performance.now() - clock.t0;
       events.push(event);
-      if (kernel.hooks.event.isUsed()) kernel.hooks.event.call(event, info);
+      if (hasTaps(kernel.hooks.event)) kernel.hooks.event.call(event, info);
     };
     const onResponse = (response: ATPResponse): void => finish({ kind: 'response', response });
     const onError = (error: unknown): void => finish({ kind: 'error', error });

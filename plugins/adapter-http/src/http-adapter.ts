@@ -158,6 +158,8 @@ export class HttpAdapter implements Adapter {
   readonly #lookup: ReturnType<typeof guardedLookup>;
   /** The endpoint's request options, computed once (a URL given to http.request is converted on every call). */
   readonly #endpointOptions: RequestOptions;
+  /** The endpoint as messages show it. */
+  readonly #endpointShown: string;
   /** `checkHost` verdicts by host name: pure in the host and this adapter's `allow_internal`. */
   readonly #hostVerdicts = new Map<string, string | null>();
   #httpAgent: http.Agent | undefined;
@@ -173,6 +175,7 @@ export class HttpAdapter implements Adapter {
     this.#maskQuery = [config.endpoint, config.stream_endpoint, config.health_endpoint].some((v) => v !== null && isSecret(v));
     this.#lookup = guardedLookup(config.allow_internal);
     this.#endpointOptions = urlToHttpOptions(this.#endpoint);
+    this.#endpointShown = this.#display(this.#endpoint);
     // Everything that may echo back in an error body or message and must not be printed.
     const secrets = new Set<string>();
     for (const [name, value] of this.#headers) {
@@ -202,7 +205,7 @@ export class HttpAdapter implements Adapter {
     const configMs = this.#config.timeout_seconds * 1000;
     const contextMs = context.timeoutMs > 0 ? context.timeoutMs : Number.POSITIVE_INFINITY;
     const timeoutMs = Math.min(configMs, contextMs);
-    const shown = this.#display(this.#endpoint);
+    const shown = this.#endpointShown;
     const call = new Call(
       context.signal,
       timeoutMs,
@@ -294,7 +297,7 @@ export class HttpAdapter implements Adapter {
       headers['content-length'] = Buffer.byteLength(body, 'utf8');
     }
     // Like browsers, credentials do not follow a redirect to another origin.
-    const crossOrigin = url.origin !== start.origin;
+    const crossOrigin = url !== start && url.origin !== start.origin;
     for (const [name, value] of this.#headers) {
       if (crossOrigin && (isSecret(value) || isSensitiveHeader(name))) continue;
       headers[name.toLowerCase()] = reveal(value);
@@ -438,20 +441,20 @@ export class HttpAdapter implements Adapter {
 
   async #readJson(res: IncomingMessage, url: URL, call: Call): Promise<ATPResponse> {
     const buffer = await this.#readBody(res, this.#config.max_response_bytes, call, false);
-    const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
-    const shown = this.#display(url);
-    if (text.trim() === '') {
-      throw this.#fail('protocol', `${shown} answered HTTP ${res.statusCode ?? 0} with an empty body; expected an ATP response as JSON`);
-    }
+    let text = buffer.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a UTF-8 byte order mark
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch {
+      if (text.trim() === '') {
+        throw this.#fail('protocol', `${this.#display(url)} answered HTTP ${res.statusCode ?? 0} with an empty body; expected an ATP response as JSON`);
+      }
       const type = res.headers['content-type'];
-      throw this.#fail('protocol', `${shown} did not answer with JSON${type ? ` (content-type ${type})` : ''}: ${snippet(text)}`);
+      throw this.#fail('protocol', `${this.#display(url)} did not answer with JSON${type ? ` (content-type ${type})` : ''}: ${snippet(text)}`);
     }
     const parsed = parseResponse(raw);
-    if (!parsed.ok) throw this.#fail('protocol', `invalid ATP response from ${shown}: ${parsed.message}`);
+    if (!parsed.ok) throw this.#fail('protocol', `invalid ATP response from ${this.#display(url)}: ${parsed.message}`);
     return parsed.value;
   }
 
