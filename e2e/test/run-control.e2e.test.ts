@@ -40,10 +40,19 @@ describe('run control', { timeout: 60_000 }, () => {
     expect(code).toBe(130);
     expect(stderr).toContain('Interrupted');
     expect(stderr).toMatch(/resume it with: atp test suite\.yaml --resume \S+/);
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { summary: { total_tests: number; success: boolean; interrupted: boolean } };
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as {
+      summary: { total_tests: number; success: boolean; interrupted: boolean; not_run_tests: number };
+      tests: Array<{ test_id: string }>;
+      not_run: Array<{ test_id: string; test_name: string; agent: string }>;
+    };
     expect(report.summary.total_tests).toBeGreaterThanOrEqual(2);
     expect(report.summary.total_tests).toBeLessThan(20);
     expect(report.summary.interrupted).toBe(true);
     expect(report.summary.success).toBe(false);
+    // Every test of the suite is accounted for: finished, or listed as not run, in suite order, never both.
+    expect(report.summary.not_run_tests).toBe(20 - report.summary.total_tests);
+    const ids = [...report.tests.map((t) => t.test_id), ...report.not_run.map((t) => t.test_id)];
+    expect(ids.sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))).toEqual(Array.from({ length: 20 }, (_, i) => `t${i}`));
+    expect(report.not_run[0]).toMatchObject({ test_name: `test ${report.not_run[0]!.test_id.slice(1)}`, agent: 'a' });
   });
 });

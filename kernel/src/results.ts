@@ -130,6 +130,14 @@ export interface TestResult {
   flaky: boolean;
 }
 
+/** A test (against one agent) with no finished run because the run stopped early (Ctrl-C, --fail-fast, budget). */
+export interface NotRunTest {
+  testId: string;
+  testName: string;
+  agent: string;
+  tags: string[];
+}
+
 /** The whole run as reporters see it at the end. */
 export interface RunReport {
   runId: string;
@@ -150,6 +158,8 @@ export interface RunReport {
   };
   /** A run-level error (interrupted, budget exhausted). */
   error?: string;
+  /** When the run stopped early: the tests that never finished a run, in suite order (absent when every test ran). */
+  notRun?: NotRunTest[];
   /** Data plugins attach in `runEnd` taps, keyed by plugin name (cost summaries…); reporters may show it. */
   extensions?: Record<string, unknown>;
 }

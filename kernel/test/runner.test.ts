@@ -196,6 +196,7 @@ describe('runPlan', () => {
     expect(calls.get('two')).toBeUndefined();
     expect(report.tests.map((t) => t.testId)).toEqual(['one']);
     expect(report.error).toBe('stopped after the first failure (--fail-fast)');
+    expect(report.notRun).toEqual([{ testId: 'two', testName: 'test two', agent: 'fake-agent', tags: [] }]);
   });
 
   it('fails an over-budget run and turns evaluator crashes into failed checks', async () => {
@@ -320,6 +321,8 @@ describe('runPlan', () => {
     expect(calls.has('never')).toBe(false);
     expect(report.summary).toMatchObject({ interrupted: true, success: false, total: 1, passed: 1 });
     expect(report.tests.map((t) => t.testId)).toEqual(['quick']);
+    // The test cut short in flight and the one never started are both listed, in suite order.
+    expect(report.notRun?.map((t) => t.testId)).toEqual(['slow', 'never']);
   });
 
   it('an abort with parallel jobs cancels every in-flight one, even those ignoring the signal, and leaves no listener on the run signal', async () => {
@@ -350,6 +353,7 @@ describe('runPlan', () => {
     const report = await runPlan(kernel, plan([test('x'), test('y')]), { signal: controller.signal, parallel: 2, journal: false });
     expect(report.summary.success).toBe(true);
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(report.notRun).toBeUndefined();
   });
 
   it('records an adapter whose run() throws before returning a promise as a failure, and goes on', async () => {

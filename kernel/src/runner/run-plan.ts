@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { ATPEvent, ATPRequest, ATPResponse } from '../protocol/index.js';
 import type { Plan, PlanJob, PlanTest } from '../plan.js';
 import { expandJobs } from '../plan.js';
-import type { FailureKind, JobResult, RunReport, TestResult } from '../results.js';
+import type { FailureKind, JobResult, NotRunTest, RunReport, TestResult } from '../results.js';
 import type { Adapter, Evaluator, Logger, Reporter } from '../contracts.js';
 import { isAdapterError, failureKindOf } from '../contracts.js';
 import type { Kernel } from '../kernel.js';
@@ -261,6 +261,19 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   const agentOrder = [...new Set(jobs.map((j) => j.agent))];
   const tests = [...finished.values()].sort((a, b) => order.get(a.testId)! - order.get(b.testId)! || agentOrder.indexOf(a.agent) - agentOrder.indexOf(b.agent));
   const passedCount = tests.filter((t) => t.passed).length;
+  // Tests that never finished a run (the run stopped first) are listed, so no report silently drops them.
+  const notRun: NotRunTest[] = [];
+  if (finished.size < expected.size) {
+    const seen = new Set<string>();
+    for (const j of jobs) {
+      const key = `${j.testId}\u0000${j.agent}`;
+      if (finished.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      const t = testsById.get(j.testId)!;
+      notRun.push({ testId: t.id, testName: t.name, agent: j.agent, tags: t.tags });
+    }
+    notRun.sort((a, b) => order.get(a.testId)! - order.get(b.testId)! || agentOrder.indexOf(a.agent) - agentOrder.indexOf(b.agent));
+  }
   const finishedAt = new Date();
   const report: RunReport = {
     runId,
@@ -280,6 +293,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       interrupted,
     },
     ...(runError ? { error: runError } : {}),
+    ...(notRun.length ? { notRun } : {}),
     extensions: {},
   };
   await kernel.hooks.runEnd.promise(report);

@@ -120,14 +120,29 @@ export function renderTestDetails(test: TestResult, options: RenderOptions): str
   return lines;
 }
 
-/** The final line: `N passed, M failed (P%) in 1.2s`, plus `(interrupted)` after Ctrl-C. */
+/** The final line: `N passed, M failed[, K not run] (P%) in 1.2s`, plus `(interrupted)` after Ctrl-C. */
 export function renderSummaryLine(report: RunReport, color: boolean): string {
   const s = styles(color);
   const { passed, failed, successRate, interrupted } = report.summary;
   const passedText = passed > 0 ? s.green(`${passed} passed`) : `${passed} passed`;
   const failedText = failed > 0 ? s.red(`${failed} failed`) : `${failed} failed`;
-  const line = `${passedText}, ${failedText} (${(successRate * 100).toFixed(1)}%) in ${formatDuration(report.durationMs)}`;
+  const notRun = report.notRun?.length ?? 0;
+  const notRunText = notRun > 0 ? `, ${s.yellow(`${notRun} not run`)}` : '';
+  const line = `${passedText}, ${failedText}${notRunText} (${(successRate * 100).toFixed(1)}%) in ${formatDuration(report.durationMs)}`;
   return interrupted ? `${line} ${s.yellow('(interrupted)')}` : line;
+}
+
+/** How many not-run tests the summary names before it only counts the rest. */
+export const MAX_NOT_RUN_LISTED = 20;
+
+/** The tests a stopped run never finished, so they are not mistaken for passing or forgotten. */
+function notRunLines(report: RunReport, multiAgent: boolean, s: Styles): string[] {
+  const notRun = report.notRun ?? [];
+  if (notRun.length === 0) return [];
+  const lines = ['', s.yellow(`Not run (the run stopped before they finished a run): ${notRun.length} ${notRun.length === 1 ? 'test' : 'tests'}`)];
+  for (const t of notRun.slice(0, MAX_NOT_RUN_LISTED)) lines.push(`  ${s.yellow('-')} ${testLabel(t.testName, t.agent, multiAgent)}`);
+  if (notRun.length > MAX_NOT_RUN_LISTED) lines.push(`  … and ${notRun.length - MAX_NOT_RUN_LISTED} more`);
+  return lines;
 }
 
 /** The whole end-of-run summary as text: a pure function of the report. */
@@ -142,7 +157,7 @@ export function renderSummary(report: RunReport, options: RenderOptions): string
   if (report.runsPerTest > 1) lines.push(`Runs per test: ${report.runsPerTest}`);
   lines.push('');
   if (report.tests.length === 0) {
-    lines.push('No tests ran.');
+    lines.push(report.notRun?.length ? 'No test finished a run.' : 'No tests ran.');
   } else {
     lines.push('Tests:');
     for (const test of report.tests) {
@@ -150,6 +165,7 @@ export function renderSummary(report: RunReport, options: RenderOptions): string
       if (!test.passed || options.verbose) lines.push(...renderTestDetails(test, options));
     }
   }
+  lines.push(...notRunLines(report, multiAgent, s));
   lines.push('');
   if (report.error) lines.push(s.red(`Run error: ${indentContinuation(report.error, '  ')}`));
   lines.push(renderSummaryLine(report, options.color));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameWidthFor, renderSummary, renderTestLine } from '../src/render-summary.js';
-import { check, evaluation, flaky as flakyTest, interruptedReport, multiRunReport, runReport, smokeReport, testResult, twoAgentReport } from '@atp/testkit/reports';
+import { check, evaluation, flaky as flakyTest, interruptedReport, multiRunReport, runReport, smokeReport, stoppedEarlyReport, testResult, twoAgentReport } from '@atp/testkit/reports';
 
 const plain = { color: false, verbose: false };
 const ESC = '\u001b';
@@ -123,6 +123,30 @@ describe('renderSummary', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('lists the tests a stopped run never finished and counts them in the last line', () => {
+    const text = renderSummary(stoppedEarlyReport, plain);
+    expect(text).toContain(
+      [
+        '  ✓ Create greeting file            95.0/100  [1.2s]',
+        '',
+        'Not run (the run stopped before they finished a run): 2 tests',
+        '  - Never started',
+        '  - Cut short <&>',
+        '',
+        'Run error: interrupted: jobs not started were skipped and in-flight jobs were aborted',
+        '1 passed, 0 failed, 2 not run (100.0%) in 1.5s (interrupted)',
+      ].join('\n'),
+    );
+  });
+
+  it('names at most 20 not-run tests and counts the rest', () => {
+    const notRun = Array.from({ length: 23 }, (_, i) => ({ testId: `t${i}`, testName: `test ${i}`, agent: 'demo-agent', tags: [] }));
+    const text = renderSummary(runReport([], { notRun, durationMs: 10 }, true), plain);
+    expect(text).toContain('No test finished a run.');
+    expect(text).toContain('  - test 19\n  … and 3 more\n');
+    expect(text).not.toContain('test 20');
   });
 
   it('says so when no test ran', () => {

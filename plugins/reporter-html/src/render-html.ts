@@ -57,6 +57,8 @@ function summaryCards(report: RunReport): string {
     card('Agents', String(agents.length), '', agents.join(', ')),
   ];
   if (flaky > 0) cards.push(card('Flaky', String(flaky), 'flaky', 'runs disagreed'));
+  const notRun = report.notRun?.length ?? 0;
+  if (notRun > 0) cards.push(card('Not run', String(notRun), 'flaky', 'the run stopped first'));
   return `<section class="cards" aria-label="Summary">${cards.join('')}</section>`;
 }
 
@@ -96,6 +98,20 @@ function toolbar(report: RunReport): string {
   );
 }
 
+/** The tests a stopped run never finished, listed so that a partial report says what it is missing. */
+function notRunSection(report: RunReport, multiAgent: boolean): string {
+  const notRun = report.notRun ?? [];
+  if (notRun.length === 0) return '';
+  const items = notRun.map(
+    (t) => `<li><code>${escapeHtml(t.testId)}</code> ${escapeHtml(t.testName)}${multiAgent ? ` <span class="muted">[${escapeHtml(t.agent)}]</span>` : ''}</li>`,
+  );
+  return (
+    `<section class="panel not-run" id="not-run"><h2>Not run (${notRun.length})</h2>` +
+    '<p class="muted">The run stopped before these tests finished a run; they have no result.</p>' +
+    `<ul>${items.join('')}</ul></section>`
+  );
+}
+
 /** Render the whole report as one self-contained HTML page: a pure function of its inputs. */
 export function renderHtml(report: RunReport, options: HtmlRenderOptions): string {
   const agents = report.agents.length ? [...report.agents] : [...new Set(report.tests.map((t) => t.agent))];
@@ -129,6 +145,7 @@ export function renderHtml(report: RunReport, options: HtmlRenderOptions): strin
     );
     body.push(`<section class="tests" id="tests"><h2>Tests</h2>${toolbar(report)}${tests.join('')}</section>`);
   }
+  body.push(notRunSection(report, multiAgent));
 
   return [
     '<!DOCTYPE html>',

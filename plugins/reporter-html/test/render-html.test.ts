@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { EventSample } from '../src/event-sampler.js';
 import { CONTENT_SECURITY_POLICY, renderHtml, type HtmlRenderOptions } from '../src/render-html.js';
-import { flaky, multiRunReport, runReport, smokeReport, threeAgentReport, XSS, xssReport } from '@atp/testkit/reports';
+import { flaky, multiRunReport, runReport, smokeReport, stoppedEarlyReport, threeAgentReport, XSS, xssReport } from '@atp/testkit/reports';
 
 const options: HtmlRenderOptions = { title: 'ATP Test Results', expand: 'failed', maxPayloadChars: 2000, generatedAt: new Date('2026-01-05T10:00:05.000Z') };
 
@@ -132,6 +132,16 @@ describe('renderHtml', () => {
     expect(html).toContain('<ul class="legend"><li><span class="swatch series-0"></span>alpha</li><li><span class="swatch series-1"></span>beta</li><li><span class="swatch series-2"></span>gamma</li></ul>');
     expect(html).not.toContain('<section class="panel scores">');
     expect(html).toContain('<span class="agent-tag">gamma</span>');
+  });
+
+  it('lists the tests a stopped run never finished, escaped, with a Not run card', () => {
+    const html = renderHtml(stoppedEarlyReport, options);
+    expect(html).toContain('<div class="card flaky"><div class="label">Not run</div><div class="value">2</div><div class="sub">the run stopped first</div></div>');
+    expect(html).toContain(
+      '<section class="panel not-run" id="not-run"><h2>Not run (2)</h2><p class="muted">The run stopped before these tests finished a run; they have no result.</p>' +
+        '<ul><li><code>fa-006</code> Never started</li><li><code>fa-007</code> Cut short &lt;&amp;&gt;</li></ul></section>',
+    );
+    expect(renderHtml(smokeReport, options)).not.toContain('not-run');
   });
 
   it('says so when no test ran', () => {

@@ -101,6 +101,16 @@ export interface JsonSummary {
   error: string | null;
   /** The run was stopped early (Ctrl-C): results are partial. */
   interrupted: boolean;
+  /** Tests (per agent) that never finished a run because the run stopped early (Ctrl-C, fail-fast, budget). */
+  not_run_tests: number;
+}
+
+/** A test (against one agent) that never finished a run because the run stopped early. */
+export interface JsonNotRunTest {
+  test_id: string;
+  test_name: string;
+  agent: string;
+  tags: string[];
 }
 
 /** The whole JSON report. */
@@ -110,6 +120,8 @@ export interface JsonReport {
   run_id: string;
   summary: JsonSummary;
   tests: JsonTest[];
+  /** The tests the run stopped before they finished a run, in suite order (empty when every test ran). */
+  not_run: JsonNotRunTest[];
 }
 
 /** Options of the conversion. */
@@ -223,8 +235,10 @@ export function toJsonReport(report: RunReport, options: JsonReportOptions): Jso
       success: report.summary.success,
       error: report.error ?? null,
       interrupted: report.summary.interrupted,
+      not_run_tests: report.notRun?.length ?? 0,
     },
     tests: report.tests.map((test) => testJson(test, options)),
+    not_run: (report.notRun ?? []).map((t) => ({ test_id: t.testId, test_name: t.testName, agent: t.agent, tags: t.tags })),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderJsonReport, round, toJsonReport } from '../src/json-format.js';
-import { check, evaluation, interruptedReport, multiRunReport, runReport, smokeReport, testResult, twoAgentReport } from '@atp/testkit/reports';
+import { check, evaluation, interruptedReport, multiRunReport, runReport, smokeReport, stoppedEarlyReport, testResult, twoAgentReport } from '@atp/testkit/reports';
 
 const generatedAt = new Date('2026-01-05T10:00:04.000Z');
 const options = { includeRuns: false, generatedAt };
@@ -23,7 +23,9 @@ describe('toJsonReport', () => {
         success: false,
         error: null,
         interrupted: false,
+        not_run_tests: 0,
       },
+      not_run: [],
       tests: [
         {
           test_id: 'fa-001',
@@ -144,6 +146,7 @@ describe('toJsonReport', () => {
       success: false,
       error: null,
       interrupted: false,
+      not_run_tests: 0,
     });
     expect(json.tests).toEqual([
       {
@@ -240,6 +243,7 @@ describe('toJsonReport', () => {
       success: false,
       error: 'interrupted: 1 test was not run (SIGINT)',
       interrupted: true,
+      not_run_tests: 0,
     });
     expect(json.tests[1]).toEqual({
       test_id: 'fa-006',
@@ -254,6 +258,16 @@ describe('toJsonReport', () => {
       failure_kind: 'cancelled',
       flaky: false,
     });
+  });
+
+  it('lists the tests a stopped run never finished, in not_run and as a count in the summary', () => {
+    const json = toJsonReport(stoppedEarlyReport, options);
+    expect(json.summary).toMatchObject({ total_tests: 1, passed_tests: 1, failed_tests: 0, success: false, interrupted: true, not_run_tests: 2 });
+    expect(json.not_run).toEqual([
+      { test_id: 'fa-006', test_name: 'Never started', agent: 'demo-agent', tags: ['smoke'] },
+      { test_id: 'fa-007', test_name: 'Cut short <&>', agent: 'demo-agent', tags: [] },
+    ]);
+    expect(json.tests.map((t) => t.test_id)).toEqual(['fa-001']);
   });
 
   it('rounds as §5.2 says: rates 4 dp, durations 3 dp, test scores 2 dp, check scores 4 dp', () => {

@@ -1,4 +1,4 @@
-import type { FailureKind, RunReport, TestResult } from '@atp/kernel';
+import type { FailureKind, NotRunTest, RunReport, TestResult } from '@atp/kernel';
 import { escapeXmlText, xmlAttributes } from './xml.js';
 
 /** How a test appears in JUnit: nothing, `<skipped>`, `<error>` or `<failure>`. */
@@ -127,7 +127,7 @@ export function systemOutText(test: TestResult): string {
 }
 
 /** The `name` of a test case: `<test_id>: <test_name>`, plus ` [agent]` when the run has several agents. */
-export function testCaseName(test: TestResult, multiAgent: boolean): string {
+export function testCaseName(test: Pick<TestResult, 'testId' | 'testName' | 'agent'>, multiAgent: boolean): string {
   return `${test.testId}: ${test.testName}${multiAgent ? ` [${test.agent}]` : ''}`;
 }
 
@@ -148,12 +148,28 @@ function testCaseXml(test: TestResult, report: RunReport, options: JUnitRenderOp
   return [`    <testcase${attributes}>`, ...children.map((child) => `      ${child}`), '    </testcase>'];
 }
 
+/** The message of a test the run stopped before it finished a run: why the run stopped, when known. */
+function notRunMessage(report: RunReport): string {
+  return shortMessage(`not run: ${report.error ?? (report.summary.interrupted ? 'the run was interrupted' : 'the run stopped early')}`);
+}
+
+/** A `<testcase>` with `<skipped>` for a test the run never finished (so CI sees it, rather than losing it). */
+function notRunCaseXml(test: NotRunTest, report: RunReport): string {
+  const attributes = xmlAttributes([
+    ['name', testCaseName(test, report.agents.length > 1)],
+    ['classname', report.suite.name],
+    ['time', seconds(0)],
+  ]);
+  return [`    <testcase${attributes}>`, `      <skipped${xmlAttributes([['message', notRunMessage(report)]])}/>`, '    </testcase>'].join('\n');
+}
+
 /** Render the run as JUnit XML: a pure function of the report. */
 export function renderJUnit(report: RunReport, options: JUnitRenderOptions): string {
   const outcomes = report.tests.map(classify);
-  const count = (kind: JUnitOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length;
+  const notRun = report.notRun ?? [];
+  const count = (kind: JUnitOutcome['kind']) => outcomes.filter((o) => o.kind === kind).length + (kind === 'skipped' ? notRun.length : 0);
   const totals: Array<[string, string | number]> = [
-    ['tests', report.tests.length],
+    ['tests', report.tests.length + notRun.length],
     ['failures', count('failure')],
     ['errors', count('error')],
   ];
@@ -177,6 +193,7 @@ export function renderJUnit(report: RunReport, options: JUnitRenderOptions): str
     lines.push('    </properties>');
   }
   report.tests.forEach((test, i) => lines.push(...testCaseXml(test, report, options, outcomes[i] ?? classify(test))));
+  for (const test of notRun) lines.push(notRunCaseXml(test, report));
   if (report.error) lines.push(`    <system-err>${escapeXmlText(report.error)}</system-err>`);
   lines.push('  </testsuite>', '</testsuites>');
   return `${lines.join('\n')}\n`;

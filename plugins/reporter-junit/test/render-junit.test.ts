@@ -15,6 +15,7 @@ import {
   runReport,
   smokeReport,
   stableMultiRun,
+  stoppedEarlyReport,
   testResult,
   timedOut,
   twoAgentReport,
@@ -108,6 +109,17 @@ describe('renderJUnit', () => {
     expect(childrenNamed(cases[1]!, 'skipped')[0]!.attributes).toEqual({ message: 'skipped: shutdown requested' });
     expect(childrenNamed(suite, 'system-err')[0]!.text).toBe('interrupted: 1 test was not run (SIGINT)');
     expect(childrenNamed(childrenNamed(suite, 'properties')[0]!, 'property').at(-1)!.attributes).toEqual({ name: 'interrupted', value: 'true' });
+  });
+
+  it('adds a skipped test case for each test a stopped run never finished, counted in tests and skipped', async () => {
+    const xml = renderJUnit(stoppedEarlyReport, options);
+    await expect(xml).toMatchFileSnapshot('./__snapshots__/stopped-early.xml');
+    const { root, suite, cases } = suiteOf(xml);
+    expect([root.attributes.tests, suite.attributes.tests, suite.attributes.failures, suite.attributes.errors, suite.attributes.skipped]).toEqual(['3', '3', '0', '0', '2']);
+    expect(cases.map((c) => c.attributes.name)).toEqual(['fa-001: Create greeting file', 'fa-006: Never started', 'fa-007: Cut short <&>']);
+    for (const c of cases.slice(1)) {
+      expect(childrenNamed(c, 'skipped')[0]!.attributes).toEqual({ message: 'not run: interrupted: jobs not started were skipped and in-flight jobs were aborted' });
+    }
   });
 
   it('leaves out properties and system-out when asked', () => {

@@ -44,6 +44,7 @@ function totalsLine(report: RunReport, agents: readonly string[]): string {
     `**${passed}** passed`,
     `**${failed}** failed`,
     ...(flaky > 0 ? [`**${flaky}** flaky`] : []),
+    ...(report.notRun?.length ? [`**${report.notRun.length}** not run`] : []),
     `${formatPercent(successRate)} success`,
     plural(report.runsPerTest, 'run') + ' per test',
     formatDuration(report.durationMs),
@@ -100,6 +101,17 @@ function agentsSection(report: RunReport, agents: readonly string[]): string[] {
   return ['', '### Agents', '', ...table(['', 'Agent', 'Passed', 'Success rate', 'Mean score', 'Flaky'], ['l', 'l', 'r', 'r', 'r', 'r'], rows)];
 }
 
+function notRunSection(report: RunReport, multiAgent: boolean, max: number): string[] {
+  const notRun = report.notRun ?? [];
+  if (notRun.length === 0) return [];
+  const shown = notRun.slice(0, max);
+  const rows = shown.map((t) => [MARK.warning, `**${inline(t.testId, 80)}** ${inline(t.testName, 120)}`, ...(multiAgent ? [inline(t.agent, 60)] : [])]);
+  const lines = ['', `### Not run (${notRun.length})`, '', 'The run stopped before these tests finished a run.', '', ...table(['', 'Test', ...(multiAgent ? ['Agent'] : [])], ['l', 'l', ...(multiAgent ? ['l' as const] : [])], rows)];
+  const hidden = notRun.length - shown.length;
+  if (hidden > 0) lines.push('', `…and ${plural(hidden, 'more test')} not run.`);
+  return lines;
+}
+
 function passedSection(passed: readonly TestResult[], multiAgent: boolean): string[] {
   if (passed.length === 0) return [];
   const rows = passed.map((t) => [MARK.passed, testCell(t), ...(multiAgent ? [inline(t.agent, 60)] : []), formatScore(t.score), formatDuration(t.durationMs)]);
@@ -118,6 +130,7 @@ export function renderMarkdown(report: RunReport, options: MarkdownRenderOptions
   if (report.error) lines.push('', `${MARK.warning} ${inline(report.error, 500)}`);
   lines.push(...failedSection(report.tests.filter((t) => !t.passed), multiAgent, multiRun, options.maxFailures));
   lines.push(...flakySection(report.tests.filter((t) => t.flaky), multiAgent));
+  lines.push(...notRunSection(report, multiAgent, options.maxFailures));
   if (multiAgent) lines.push(...agentsSection(report, agents));
   if (options.includePassed) lines.push(...passedSection(report.tests.filter((t) => t.passed), multiAgent));
   const file = report.suite.file ? ` · suite ${code(report.suite.file)}` : '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureCause, renderMarkdown, type MarkdownRenderOptions } from '../src/render-markdown.js';
-import { adapterError, failingAssertion, flaky, interruptedReport, multiRunReport, passing, runReport, smokeReport, threeAgentReport, xssReport } from '@atp/testkit/reports';
+import { adapterError, failingAssertion, flaky, interruptedReport, multiRunReport, passing, runReport, smokeReport, stoppedEarlyReport, threeAgentReport, xssReport } from '@atp/testkit/reports';
 
 const defaults: MarkdownRenderOptions = { title: 'ATP', maxFailures: 20, includePassed: false };
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;
@@ -140,6 +140,30 @@ describe('renderMarkdown', () => {
         '<sub>Run `run-20260105-100000-abc123` · suite `suites/smoke.yaml` · 2026-01-05T10:00:00.000Z</sub>',
       ),
     );
+  });
+
+  it('lists the tests a stopped run never finished, capped by max_failures', () => {
+    expect(renderMarkdown(stoppedEarlyReport, defaults)).toBe(
+      lines(
+        '## ⚠️ ATP · file\\_agent\\_smoke: interrupted, 1 of 1 test passed',
+        '',
+        '**1** test · **1** passed · **0** failed · **2** not run · 100.0% success · 1 run per test · 1.50 s · agent demo-agent',
+        '',
+        '⚠️ interrupted: jobs not started were skipped and in-flight jobs were aborted',
+        '',
+        '### Not run (2)',
+        '',
+        'The run stopped before these tests finished a run.',
+        '',
+        '|  | Test |',
+        '| --- | --- |',
+        '| ⚠️ | **fa-006** Never started |',
+        '| ⚠️ | **fa-007** Cut short \\<\\&\\> |',
+        '',
+        '<sub>Run `run-20260105-100000-abc123` · suite `suites/smoke.yaml` · 2026-01-05T10:00:00.000Z</sub>',
+      ),
+    );
+    expect(renderMarkdown(stoppedEarlyReport, { ...defaults, maxFailures: 1 })).toContain('| ⚠️ | **fa-006** Never started |\n\n…and 1 more test not run.\n');
   });
 
   it('escapes agent output: markup, pipes and newlines cannot break the table or inject HTML', () => {

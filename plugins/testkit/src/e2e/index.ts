@@ -8,4 +8,4 @@ export { tempProject, atpConfig, type TempProjectOptions, type PluginSpec } from
 export { removeTempDirs } from '../files/temp-dir.js';
 export { cannedAgent, cannedSuiteHead } from './canned-agent.js';
 export { ensureBuilt } from './ensure-built.js';
-export { readJsonReport, type JsonReport, type JsonReportTest, type JsonReportEvaluation, type JsonReportCheck, type JsonReportSummary } from './json-report.js';
+export { readJsonReport, type JsonReport, type JsonReportTest, type JsonReportEvaluation, type JsonReportCheck, type JsonReportSummary, type JsonReportNotRun } from './json-report.js';

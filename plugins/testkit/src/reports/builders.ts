@@ -48,7 +48,7 @@ export function runReport(tests: TestResult[], fields: Partial<RunReport> = {}, 
     durationMs: 3412.4,
     runsPerTest: 1,
     tests,
-    summary: runSummary(tests, interrupted, (passed) => tests.length > 0 && passed === tests.length),
+    summary: runSummary(tests, interrupted, (passed) => tests.length > 0 && passed === tests.length && !interrupted),
     ...fields,
   };
 }

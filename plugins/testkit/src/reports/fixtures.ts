@@ -145,6 +145,20 @@ export const twoAgentReport = runReport(
 /** Ctrl-C after the first test: one passed, one never ran. */
 export const interruptedReport = runReport([passing, notRun], { error: 'interrupted: 1 test was not run (SIGINT)', durationMs: 1500 }, true);
 
+/** A run stopped by Ctrl-C as the kernel reports it: one test finished, two never finished a run (`notRun`). */
+export const stoppedEarlyReport = runReport(
+  [passing],
+  {
+    error: 'interrupted: jobs not started were skipped and in-flight jobs were aborted',
+    durationMs: 1500,
+    notRun: [
+      { testId: 'fa-006', testName: 'Never started', agent: 'demo-agent', tags: ['smoke'] },
+      { testId: 'fa-007', testName: `Cut short <${'&'}>`, agent: 'demo-agent', tags: [] },
+    ],
+  },
+  true,
+);
+
 /** Three agents, two five-run tests each: gamma is clearly best, alpha flaky on the second test. */
 export const threeAgentReport = runReport(
   [

@@ -19,6 +19,7 @@ export {
   multiRunReport,
   twoAgentReport,
   interruptedReport,
+  stoppedEarlyReport,
   threeAgentReport,
   XSS,
   xssReport,
