@@ -57,6 +57,8 @@ export const ErrorCodes = {
   ATP_NO_TESTS: 'ATP_NO_TESTS',
   /** A run journal that cannot be resumed. */
   ATP_RESUME: 'ATP_RESUME',
+  /** A data file a command reads (a baseline, a JSON report, a description) is missing, unreadable or malformed. */
+  ATP_DATA_FILE: 'ATP_DATA_FILE',
   /** A reporter that is not installed or failed to write. */
   ATP_REPORTER: 'ATP_REPORTER',
   /** An unexpected internal error (a bug in ATP): run with --debug and report it. */

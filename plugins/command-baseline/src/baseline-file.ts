@@ -14,7 +14,7 @@ export function readBaseline(path: string, cwd: string): BaselineFile {
     source = readFileSync(path, 'utf8');
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (cause as Error).message;
-    throw new AtpError(diagnostic(ErrorCodes.ATP_USAGE, `cannot read baseline: ${reason}`, { file, hint: HINT }), { exitCode: 2 });
+    throw new AtpError(diagnostic(ErrorCodes.ATP_DATA_FILE, `cannot read baseline: ${reason}`, { file, hint: HINT }), { exitCode: 2 });
   }
   let data: unknown;
   try {
@@ -23,7 +23,7 @@ export function readBaseline(path: string, cwd: string): BaselineFile {
     const message = (cause as Error).message;
     const at = /position (\d+)/.exec(message);
     throw new AtpError(
-      diagnostic(ErrorCodes.ATP_USAGE, `baseline is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '')}`, {
+      diagnostic(ErrorCodes.ATP_DATA_FILE, `baseline is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '')}`, {
         file,
         ...(at ? { start: positionAt(source, Number(at[1])) } : {}),
         hint: HINT,
@@ -35,7 +35,7 @@ export function readBaseline(path: string, cwd: string): BaselineFile {
   if (!parsed.success) {
     throw new AtpError(
       parsed.error.issues.map((issue) =>
-        diagnostic(ErrorCodes.ATP_USAGE, `baseline ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`, { file, hint: 'the baseline format is described in docs/guides/statistics.md' }),
+        diagnostic(ErrorCodes.ATP_DATA_FILE, `baseline ${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`, { file, hint: 'the baseline format is described in docs/guides/statistics.md' }),
       ),
       { exitCode: 2 },
     );

@@ -101,13 +101,13 @@ export function readReports(paths: readonly string[], cwd: string): Array<{ file
     } catch (cause) {
       const e = cause as NodeJS.ErrnoException;
       const reason = e.code === 'ENOENT' ? 'file not found' : e instanceof SyntaxError ? `not valid JSON: ${e.message.replace(/, ".*" is not valid JSON$/s, '')}` : e.message;
-      problems.push(diagnostic(ErrorCodes.ATP_USAGE, `cannot read report: ${reason}`, { file }));
+      problems.push(diagnostic(ErrorCodes.ATP_DATA_FILE, `cannot read report: ${reason}`, { file }));
       continue;
     }
     const parsed = TrendReportSchema.safeParse(data);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        problems.push(diagnostic(ErrorCodes.ATP_USAGE, `not an ATP JSON report: ${issue.path.join('.') || '(root)'}: ${issue.message}`, { file, hint: 'write reports with: atp test SUITE -o json --output-file report.json' }));
+        problems.push(diagnostic(ErrorCodes.ATP_DATA_FILE, `not an ATP JSON report: ${issue.path.join('.') || '(root)'}: ${issue.message}`, { file, hint: 'write reports with: atp test SUITE -o json --output-file report.json' }));
       }
       continue;
     }

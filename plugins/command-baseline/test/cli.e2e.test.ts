@@ -77,13 +77,13 @@ describe('atp baseline (real binary, scripted agent)', { timeout: 300_000 }, () 
     const env = { AGENT_STATE_DIR: stateDir(dir, 'x') };
     const missing = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'nope.json'], dir, env);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('nope.json: error cannot read baseline: file not found [ATP_USAGE]');
+    expect(missing.stderr).toContain('nope.json: error cannot read baseline: file not found [ATP_DATA_FILE]');
     expect(missing.stderr).toContain('hint: create one with: atp baseline save SUITE -o baseline.json --runs 10');
     noStack(missing.stderr);
 
     const broken = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'broken.json'], dir, env);
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toMatch(/^broken\.json:3:13: error baseline is not valid JSON: /);
+    expect(broken.stderr).toMatch(/^broken\.json:3:13: error baseline is not valid JSON: .* \[ATP_DATA_FILE\]$/m);
     noStack(broken.stderr);
 
     const wrong = await runAtp(['baseline', 'compare', 'suite.yaml', '-b', 'wrong.json'], dir, env);

@@ -95,6 +95,7 @@ describe('readReports', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(AtpError);
+    expect(new Set((error as AtpError).diagnostics.map((d) => d.code))).toEqual(new Set(['ATP_DATA_FILE']));
     const diagnostics = (error as AtpError).diagnostics.map((d) => [d.file, d.message]);
     expect(diagnostics).toEqual([
       ['broken.json', 'cannot read report: not valid JSON: Unexpected end of JSON input'],

@@ -95,6 +95,10 @@ describe('atp generate from-description', { timeout: 60_000 }, () => {
     const exists = await atp(['generate', 'from-description', 'x', '--provider', 'openai', '--model', 'm', '--base-url', 'http://127.0.0.1:9/v1', '--output', 'suite.yaml'], dir);
     expect(exists.code).toBe(2);
     expect(exists.stderr).toContain('suite.yaml already exists');
+    const noFile = await atp(['generate', 'from-description', '--file', 'missing-brief.md', '--provider', 'openai', '--model', 'm', '--base-url', 'http://127.0.0.1:9/v1'], dir);
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain('missing-brief.md: error cannot read the description: file not found [ATP_DATA_FILE]');
+    expect(noFile.stderr).not.toMatch(/\n\s+at /);
     const unknown = await atp(['generate', 'from-code'], dir);
     expect(unknown.stderr).toContain('unknown generate command "from-code"');
   });

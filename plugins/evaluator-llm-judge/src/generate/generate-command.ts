@@ -162,6 +162,6 @@ async function readDescription(path: string): Promise<string> {
     return await readFile(path, 'utf8');
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (cause as Error).message;
-    throw new AtpError(diagnostic(ErrorCodes.ATP_USAGE, `cannot read the description: ${reason}`, { file: path }), { exitCode: 2 });
+    throw new AtpError(diagnostic(ErrorCodes.ATP_DATA_FILE, `cannot read the description: ${reason}`, { file: path }), { exitCode: 2 });
   }
 }
