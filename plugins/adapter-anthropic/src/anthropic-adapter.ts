@@ -5,13 +5,11 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { AdapterError, reveal } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, Adapter, AdapterCallContext, AdapterInit, Logger } from '@atp/kernel';
-import { runAgentLoop, type ModelTurn } from '@atp/llm-agent-core';
+import { ToolRunner, displayUrl, envValue, modelCost, parseAgentConfig, runAgent, sdkLogger, type ModelTurn } from '@atp/llm-agent-core';
 import { AnthropicSession } from './anthropic-session.js';
-import { ANTHROPIC_ENV, AnthropicAgentConfigSchema, envValue, type AnthropicAgentConfig, type AnthropicAgentConfigInput } from './config.js';
+import { ANTHROPIC_ENV, AnthropicAgentConfigSchema, type AnthropicAgentConfig, type AnthropicAgentConfigInput } from './config.js';
 import type { ErrorContext } from './errors.js';
-import { ANTHROPIC_PRICES, costUsd, findPrice, type Price } from './pricing.js';
-import { allowedTools, stepLimit, taskPrompt } from '@atp/llm-agent-core';
-import { ToolRunner, displayUrl, sdkLogger } from '@atp/llm-agent-core';
+import { ANTHROPIC_PRICES, costUsd } from './pricing.js';
 
 const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
@@ -57,68 +55,49 @@ function connect(config: AnthropicAgentConfig, logger: Logger): Connection {
 /** An `anthropic` agent. One SDK client per agent; runs may be concurrent. */
 export class AnthropicAdapter implements Adapter {
   readonly #config: AnthropicAgentConfig;
-  readonly #logger: Logger;
   readonly #tools: ToolRunner;
   readonly #connection: Connection;
-  readonly #warnedPrices = new Set<string>();
+  readonly #cost: (turn: ModelTurn) => number | undefined;
 
   constructor(config: AnthropicAgentConfig, init: AdapterInit, tools: ToolRunner) {
     this.#config = config;
-    this.#logger = init.logger;
     this.#tools = tools;
     this.#connection = connect(config, init.logger);
+    this.#cost = modelCost({
+      pricing: config.pricing,
+      prices: ANTHROPIC_PRICES,
+      model: config.model,
+      // Cache reads and writes have their own prices.
+      costOf: costUsd,
+      logger: init.logger,
+      // An unknown price is worth a warning on Anthropic's API, not on a proxy or local server.
+      warnUnknown: this.#connection.hosted,
+    });
   }
 
   /** Run the agent on one request. */
   async run(request: ATPRequest, context: AdapterCallContext): Promise<ATPResponse> {
     const config = this.#config;
-    const offered = this.#tools.offered(allowedTools(request));
-    const timeoutMs = Math.min(config.timeout_seconds * 1000, context.timeoutMs > 0 ? context.timeoutMs : Number.POSITIVE_INFINITY);
-    const session = new AnthropicSession({
-      client: this.#connection.client,
-      model: config.model,
-      ...(config.system_prompt !== undefined ? { systemPrompt: config.system_prompt } : {}),
-      prompt: taskPrompt(request),
-      tools: offered,
-      ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
-      maxTokens: config.max_tokens,
-      stream: config.stream,
-      timeoutMs,
-      errors: { ...this.#connection.errors, timeoutMs },
-    });
-    return runAgentLoop({
-      request,
-      context,
-      session,
+    const connection = this.#connection;
+    return runAgent(request, context, {
+      config,
       tools: this.#tools,
-      offered: offered.map((t) => t.name),
-      maxSteps: stepLimit(config.max_steps, request),
       provider: 'anthropic',
-      responseFile: config.response_file,
-      cost: (turn) => this.#cost(turn),
+      cost: this.#cost,
+      openSession: (start) =>
+        new AnthropicSession({
+          ...start,
+          client: connection.client,
+          maxTokens: config.max_tokens,
+          errors: { ...connection.errors, timeoutMs: start.timeoutMs },
+        }),
     });
-  }
-
-  #cost(turn: ModelTurn): number | undefined {
-    const price: Price | undefined = this.#config.pricing ?? findPrice(turn.model, ANTHROPIC_PRICES) ?? findPrice(this.#config.model, ANTHROPIC_PRICES);
-    if (price) return costUsd(price, turn.usage);
-    if (!this.#warnedPrices.has(turn.model)) {
-      this.#warnedPrices.add(turn.model);
-      const message = `no price known for model "${turn.model}": cost_usd is not reported; set pricing: {input_per_1k, output_per_1k} in the agent config`;
-      if (this.#connection.hosted) this.#logger.warn(message);
-      else this.#logger.debug(message);
-    }
-    return undefined;
   }
 }
 
 /** Create an `anthropic` adapter: the config is validated (again, so defaults apply) and tool scripts are loaded. */
 export async function createAdapter(config: AnthropicAgentConfigInput, init: AdapterInit): Promise<AnthropicAdapter> {
-  const parsed = AnthropicAgentConfigSchema.safeParse(config);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
-    throw new AdapterError('other', `invalid anthropic agent config: ${issues}`, { retryable: false });
-  }
-  const tools = await ToolRunner.create(parsed.data.tools, init.baseDir);
-  return new AnthropicAdapter(parsed.data, init, tools);
+  const parsed = parseAgentConfig(AnthropicAgentConfigSchema, config, 'anthropic');
+  const tools = await ToolRunner.create(parsed.tools, init.baseDir);
+  return new AnthropicAdapter(parsed, init, tools);
 }

@@ -3,25 +3,16 @@
  * tool results sent back as `tool_result` blocks in a user message.
  */
 import type Anthropic from '@anthropic-ai/sdk';
-import type { ChatSession, ModelTurn, ToolCallRequest, ToolResultMessage } from '@atp/llm-agent-core';
+import { FirstTokenTimer, type ChatSession, type ModelTurn, type SessionStart, type ToolCallRequest, type ToolResultMessage } from '@atp/llm-agent-core';
 import { toAdapterError, type ErrorContext } from './errors.js';
-import type { ToolDefinition } from '@atp/llm-agent-core';
 
 type MessageParam = Anthropic.MessageParam;
 type ContentBlockParam = Anthropic.ContentBlockParam;
 
-/** What a session needs. */
-export interface AnthropicSessionOptions {
+/** What a session needs: the start every provider's session has, the Anthropic client and `max_tokens` (required by the API). */
+export interface AnthropicSessionOptions extends SessionStart {
   client: Anthropic;
-  model: string;
-  systemPrompt?: string;
-  /** The user message. */
-  prompt: string;
-  tools: readonly ToolDefinition[];
-  temperature?: number;
   maxTokens: number;
-  stream: boolean;
-  timeoutMs: number;
   errors: ErrorContext;
 }
 
@@ -63,14 +54,12 @@ export class AnthropicSession implements ChatSession {
     const requestOptions = { signal, timeout: o.timeoutMs };
     try {
       if (!o.stream) return this.#turn(await o.client.messages.create(params, requestOptions));
-      const started = performance.now();
-      let firstTokenMs: number | undefined;
+      const timer = new FirstTokenTimer();
       const stream = o.client.messages.stream(params, requestOptions);
       stream.on('streamEvent', (event) => {
-        if (firstTokenMs === undefined && event.type === 'content_block_delta') firstTokenMs = performance.now() - started;
+        if (event.type === 'content_block_delta') timer.mark();
       });
-      const message = await stream.finalMessage();
-      return { ...this.#turn(message), ...(firstTokenMs !== undefined ? { firstTokenMs } : {}) };
+      return timer.stamp(this.#turn(await stream.finalMessage()));
     } catch (error) {
       throw toAdapterError(error, o.errors);
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ArtifactPathSchema, zSecretString } from '@atp/kernel';
-import { ToolsSchema } from '@atp/llm-agent-core';
+import { zSecretString } from '@atp/kernel';
+import { agentConfigFields, envValue, zHttpUrl } from '@atp/llm-agent-core';
 
 /** Environment variables the adapter reads when the config leaves a value out. */
 export const ANTHROPIC_ENV = {
@@ -12,25 +12,6 @@ export const ANTHROPIC_ENV = {
 /** `max_tokens` sent when the config gives none (the Messages API requires one). */
 export const DEFAULT_MAX_TOKENS = 1024;
 
-/** A non-empty environment variable, or undefined. */
-export function envValue(name: string, env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
-  const value = env[name];
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-const zHttpUrl = (key: string) =>
-  z.string().superRefine((text, ctx) => {
-    let url: URL | undefined;
-    try {
-      url = new URL(text);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-      ctx.addIssue({ code: 'custom', message: `${key} must be an absolute http:// or https:// URL (got ${JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text)})` });
-    }
-  });
-
 /** Configuration of the `anthropic` adapter (strict: unknown keys are errors). */
 export const AnthropicAgentConfigSchema = z
   .strictObject({
@@ -41,18 +22,8 @@ export const AnthropicAgentConfigSchema = z
     system_prompt: z.string().optional().describe('System prompt of the agent'),
     temperature: z.number().min(0).max(1).optional().describe('Sampling temperature'),
     max_tokens: z.int().positive().default(DEFAULT_MAX_TOKENS).describe('Cap on the tokens of each model answer (required by the API)'),
-    max_steps: z.int().min(1).max(1000).default(10).describe('Model calls allowed per run (the tool loop bound); the test constraint max_steps lowers it'),
-    stream: z.boolean().default(false).describe('Stream answers (SSE) and report time to first token'),
-    tools: ToolsSchema,
-    response_file: ArtifactPathSchema.default('response.md').describe('Path of the file artifact holding the final answer'),
-    pricing: z
-      .strictObject({ input_per_1k: z.number().min(0), output_per_1k: z.number().min(0) })
-      .optional()
-      .describe('USD per 1K tokens, overriding the built-in price of the model'),
-    timeout_seconds: z.number().positive().default(300).describe('Limit of one model call, in seconds (the test limit applies too)'),
-    max_retries: z.int().min(0).max(10).default(2).describe('Retries of 408/409/429/5xx/529 and connection errors by the SDK, honouring Retry-After'),
-    retry_count: z.int().min(0).default(0).describe('Retries of the whole run after a retryable failure (done by the runner)'),
-    retry_delay_seconds: z.number().min(0).default(1).describe('Delay between those runner retries'),
+    // max_steps … retry_delay_seconds: the keys every LLM agent adapter has.
+    ...agentConfigFields('408/409/429/5xx/529'),
   })
   .superRefine((config, ctx) => {
     // Checked whenever the config is validated (compile and run), so a missing credential stops the

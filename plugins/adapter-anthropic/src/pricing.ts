@@ -1,14 +1,12 @@
 /**
  * A small built-in price list for the cost metric of Anthropic models (USD per 1K tokens, reference §7.5).
  * @atp/cost owns the full, user-overridable pricing table; this one only lets the adapter report
- * `cost_usd` on its own. The agent's `pricing` config overrides it.
+ * `cost_usd` on its own. The agent's `pricing` config overrides it. Lookup is @atp/llm-agent-core's; the
+ * cost of cached prompt tokens is Anthropic's own.
  */
+import { costUsd as tokenCostUsd, type ModelUsage, type Price } from '@atp/llm-agent-core';
 
-/** USD per 1,000 tokens. */
-export interface Price {
-  input_per_1k: number;
-  output_per_1k: number;
-}
+export { findPrice, type Price } from '@atp/llm-agent-core';
 
 /** Built-in prices, keyed by model id (dated variants such as `claude-3-5-haiku-20241022` match their base id). */
 export const ANTHROPIC_PRICES: Readonly<Record<string, Price>> = Object.freeze({
@@ -25,34 +23,12 @@ export const CACHE_WRITE_MULTIPLIER = 1.25;
 /** See {@link CACHE_WRITE_MULTIPLIER}. */
 export const CACHE_READ_MULTIPLIER = 0.1;
 
-/**
- * The price of `model`: an exact id, else the longest id the model starts with followed by `-`
- * (`claude-sonnet-4-20250514` → `claude-sonnet-4`), also after a `vendor/` prefix.
- */
-export function findPrice(model: string, table: Readonly<Record<string, Price>>): Price | undefined {
-  for (const candidate of [model, model.slice(model.lastIndexOf('/') + 1)]) {
-    const exact = table[candidate];
-    if (exact) return exact;
-    let best: string | undefined;
-    for (const id of Object.keys(table)) {
-      if (candidate.startsWith(`${id}-`) && (!best || id.length > best.length)) best = id;
-    }
-    if (best) return table[best];
-  }
-  return undefined;
-}
-
-/** Token counts of one call: `input` holds every prompt token, cache reads and writes included. */
-export interface CostTokens {
-  input: number;
-  output: number;
-  cacheRead: number;
-  cacheWrite: number;
-}
+/** Token counts of one call: `input` holds every prompt token, cache reads and writes included (the loop's usage). */
+export type CostTokens = ModelUsage;
 
 /** Cost in USD of one call, cache tokens at their multipliers (rounded to 1e-10 to drop float noise). */
 export function costUsd(price: Price, tokens: CostTokens): number {
   const uncached = Math.max(0, tokens.input - tokens.cacheRead - tokens.cacheWrite);
   const input = uncached + tokens.cacheWrite * CACHE_WRITE_MULTIPLIER + tokens.cacheRead * CACHE_READ_MULTIPLIER;
-  return Math.round(((input * price.input_per_1k + tokens.output * price.output_per_1k) / 1000) * 1e10) / 1e10;
+  return tokenCostUsd(price, input, tokens.output);
 }

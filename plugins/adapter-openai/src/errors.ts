@@ -1,77 +1,24 @@
 /**
- * Turns errors of the `openai` SDK into AdapterErrors: the kind and `retryable` follow the HTTP status
- * (429/408/409/5xx and connection failures retryable; 400/401/403/404 not), messages never hold a secret.
+ * Turns errors of the `openai` SDK into AdapterErrors (the mapping is @atp/llm-agent-core's): the kind and
+ * `retryable` follow the HTTP status (429/408/409/5xx and connection failures retryable; 400/401/403/404
+ * not), messages never hold a secret.
  */
 import OpenAI from 'openai';
-import { AdapterError, isAdapterError, redact } from '@atp/kernel';
+import type { AdapterError } from '@atp/kernel';
+import { mapSdkError, type ErrorContext, type SdkErrorDialect } from '@atp/llm-agent-core';
 
-/** Where the error happened, for messages. */
-export interface ErrorContext {
-  /** `OpenAI`, `Azure OpenAI`, or `the OpenAI-compatible server`. */
-  service: string;
-  /** The base URL shown in messages (no credentials). */
-  endpoint: string;
-  /** Where the credential comes from, for 401 hints (`OPENAI_API_KEY or api_key`). */
-  credentialHint: string;
-  maxRetries: number;
-  timeoutMs: number;
-  /** Values that must never appear in a message. */
-  secrets: readonly string[];
-}
+export type { ErrorContext } from '@atp/llm-agent-core';
 
-const MAX_MESSAGE = 500;
-
-function clip(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE)}…` : flat;
-}
-
-function networkCode(error: unknown, depth = 0): string | undefined {
-  if (typeof error !== 'object' || error === null || depth > 5) return undefined;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
-  return networkCode((error as { cause?: unknown }).cause, depth + 1);
-}
-
-function bodyMessage(error: InstanceType<typeof OpenAI.APIError>): string {
-  const body = error.error as { message?: unknown } | undefined;
-  if (body && typeof body.message === 'string') return body.message;
-  return error.message.replace(/^\d{3}\s+/, '');
-}
-
-function retriesNote(ctx: ErrorContext): string {
-  return ctx.maxRetries > 0 ? ` (gave up after ${ctx.maxRetries} ${ctx.maxRetries === 1 ? 'retry' : 'retries'}; max_retries)` : '';
-}
+/** OpenAI keeps `{type, message}` as the error body itself; a stream error event is worth retrying when the server is at fault. */
+const OPENAI_ERRORS: SdkErrorDialect = {
+  classes: OpenAI,
+  errorObject: (body) => body,
+  showType: false,
+  retryableStreamTypes: ['server_error', 'overloaded_error'],
+  notFoundHint: 'the model (or Azure deployment)',
+};
 
 /** The AdapterError for an error thrown while calling the model. */
 export function toAdapterError(error: unknown, ctx: ErrorContext): AdapterError {
-  if (isAdapterError(error)) return error;
-  const fail = (kind: ConstructorParameters<typeof AdapterError>[0], message: string, retryable: boolean): AdapterError =>
-    new AdapterError(kind, redact(message, ctx.secrets), { retryable, cause: error });
-  if (error instanceof OpenAI.APIUserAbortError) return fail('timeout', `the request to ${ctx.endpoint} was aborted`, false);
-  if (error instanceof OpenAI.APIConnectionTimeoutError) {
-    return fail('timeout', `${ctx.service} at ${ctx.endpoint} did not answer within ${ctx.timeoutMs / 1000}s${retriesNote(ctx)}`, false);
-  }
-  if (error instanceof OpenAI.APIConnectionError) {
-    const code = networkCode(error);
-    return fail('connection', `cannot reach ${ctx.service} at ${ctx.endpoint}: ${code ?? clip(error.message)}${retriesNote(ctx)}`, true);
-  }
-  if (error instanceof OpenAI.APIError) {
-    const status = error.status;
-    const message = clip(bodyMessage(error));
-    if (status === undefined) {
-      // An error event inside a stream: retryable when the server says it is a server-side problem.
-      const type = (error.error as { type?: unknown } | undefined)?.type;
-      return fail('response', `${ctx.service} sent an error in the stream: ${message}`, type === 'server_error' || type === 'overloaded_error');
-    }
-    if (status === 401 || status === 403) {
-      return fail('response', `${ctx.service} rejected the credentials (HTTP ${status}): ${message} — check ${ctx.credentialHint}`, false);
-    }
-    if (status === 404) return fail('response', `${ctx.service} answered HTTP 404: ${message} — check the model (or Azure deployment) and the endpoint ${ctx.endpoint}`, false);
-    if (status === 429) return fail('response', `${ctx.service} rate limit (HTTP 429): ${message}${retriesNote(ctx)}`, true);
-    if (status === 408 || status === 409 || status >= 500) return fail('response', `${ctx.service} server error (HTTP ${status}): ${message}${retriesNote(ctx)}`, true);
-    return fail('response', `${ctx.service} rejected the request (HTTP ${status}): ${message}`, false);
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return fail('protocol', `invalid answer from ${ctx.service} at ${ctx.endpoint}: ${clip(message)}`, false);
+  return mapSdkError(error, ctx, OPENAI_ERRORS);
 }

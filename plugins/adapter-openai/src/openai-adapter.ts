@@ -6,13 +6,11 @@
 import OpenAI, { AzureOpenAI } from 'openai';
 import { AdapterError, reveal } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, Adapter, AdapterCallContext, AdapterInit, Logger } from '@atp/kernel';
-import { runAgentLoop, type ModelTurn } from '@atp/llm-agent-core';
-import { DEFAULT_AZURE_API_VERSION, OPENAI_ENV, OpenAIAgentConfigSchema, envValue, type OpenAIAgentConfig, type OpenAIAgentConfigInput } from './config.js';
+import { ToolRunner, costUsd, displayUrl, envValue, modelCost, parseAgentConfig, runAgent, sdkLogger, type ModelTurn } from '@atp/llm-agent-core';
+import { DEFAULT_AZURE_API_VERSION, OPENAI_ENV, OpenAIAgentConfigSchema, type OpenAIAgentConfig, type OpenAIAgentConfigInput } from './config.js';
 import type { ErrorContext } from './errors.js';
 import { OpenAISession } from './openai-session.js';
-import { OPENAI_PRICES, costUsd, findPrice, type Price } from './pricing.js';
-import { allowedTools, stepLimit, taskPrompt } from '@atp/llm-agent-core';
-import { ToolRunner, displayUrl, sdkLogger } from '@atp/llm-agent-core';
+import { OPENAI_PRICES } from './pricing.js';
 
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
@@ -89,68 +87,48 @@ function connect(config: OpenAIAgentConfig, logger: Logger): Connection {
 /** An `openai` agent. One SDK client per agent; runs may be concurrent. */
 export class OpenAIAdapter implements Adapter {
   readonly #config: OpenAIAgentConfig;
-  readonly #logger: Logger;
   readonly #tools: ToolRunner;
   readonly #connection: Connection;
-  readonly #warnedPrices = new Set<string>();
+  readonly #cost: (turn: ModelTurn) => number | undefined;
 
   constructor(config: OpenAIAgentConfig, init: AdapterInit, tools: ToolRunner) {
     this.#config = config;
-    this.#logger = init.logger;
     this.#tools = tools;
     this.#connection = connect(config, init.logger);
+    this.#cost = modelCost({
+      pricing: config.pricing,
+      prices: OPENAI_PRICES,
+      model: config.model,
+      costOf: (price, usage) => costUsd(price, usage.input, usage.output),
+      logger: init.logger,
+      // An unknown price is worth a warning on OpenAI and Azure, not on a local server (Ollama, vLLM…).
+      warnUnknown: this.#connection.hosted,
+    });
   }
 
   /** Run the agent on one request. */
   async run(request: ATPRequest, context: AdapterCallContext): Promise<ATPResponse> {
     const config = this.#config;
-    const offered = this.#tools.offered(allowedTools(request));
-    const timeoutMs = Math.min(config.timeout_seconds * 1000, context.timeoutMs > 0 ? context.timeoutMs : Number.POSITIVE_INFINITY);
-    const session = new OpenAISession({
-      client: this.#connection.client,
-      model: config.model,
-      ...(config.system_prompt !== undefined ? { systemPrompt: config.system_prompt } : {}),
-      prompt: taskPrompt(request),
-      tools: offered,
-      ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
-      ...(config.max_tokens !== undefined ? { maxTokens: config.max_tokens } : {}),
-      stream: config.stream,
-      timeoutMs,
-      errors: { ...this.#connection.errors, timeoutMs },
-    });
-    return runAgentLoop({
-      request,
-      context,
-      session,
+    const connection = this.#connection;
+    return runAgent(request, context, {
+      config,
       tools: this.#tools,
-      offered: offered.map((t) => t.name),
-      maxSteps: stepLimit(config.max_steps, request),
-      provider: this.#connection.provider,
-      responseFile: config.response_file,
-      cost: (turn) => this.#cost(turn),
+      provider: connection.provider,
+      cost: this.#cost,
+      openSession: (start) =>
+        new OpenAISession({
+          ...start,
+          client: connection.client,
+          ...(config.max_tokens !== undefined ? { maxTokens: config.max_tokens } : {}),
+          errors: { ...connection.errors, timeoutMs: start.timeoutMs },
+        }),
     });
-  }
-
-  #cost(turn: ModelTurn): number | undefined {
-    const price: Price | undefined = this.#config.pricing ?? findPrice(turn.model, OPENAI_PRICES) ?? findPrice(this.#config.model, OPENAI_PRICES);
-    if (price) return costUsd(price, turn.usage.input, turn.usage.output);
-    if (!this.#warnedPrices.has(turn.model)) {
-      this.#warnedPrices.add(turn.model);
-      const message = `no price known for model "${turn.model}": cost_usd is not reported; set pricing: {input_per_1k, output_per_1k} in the agent config`;
-      if (this.#connection.hosted) this.#logger.warn(message);
-      else this.#logger.debug(message);
-    }
-    return undefined;
   }
 }
 
 /** Create an `openai` adapter: the config is validated (again, so defaults apply) and tool scripts are loaded. */
 export async function createAdapter(config: OpenAIAgentConfigInput, init: AdapterInit): Promise<OpenAIAdapter> {
-  const parsed = OpenAIAgentConfigSchema.safeParse(config);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`).join('; ');
-    throw new AdapterError('other', `invalid openai agent config: ${issues}`, { retryable: false });
-  }
-  const tools = await ToolRunner.create(parsed.data.tools, init.baseDir);
-  return new OpenAIAdapter(parsed.data, init, tools);
+  const parsed = parseAgentConfig(OpenAIAgentConfigSchema, config, 'openai');
+  const tools = await ToolRunner.create(parsed.tools, init.baseDir);
+  return new OpenAIAdapter(parsed, init, tools);
 }

@@ -4,25 +4,16 @@
  */
 import type OpenAI from 'openai';
 import { AdapterError } from '@atp/kernel';
-import type { ChatSession, ModelTurn, ToolCallRequest, ToolResultMessage } from '@atp/llm-agent-core';
+import { FirstTokenTimer, type ChatSession, type ModelTurn, type SessionStart, type ToolCallRequest, type ToolResultMessage } from '@atp/llm-agent-core';
 import { toAdapterError, type ErrorContext } from './errors.js';
-import type { ToolDefinition } from '@atp/llm-agent-core';
 
 type MessageParam = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 type Completion = OpenAI.Chat.Completions.ChatCompletion;
 
-/** What a session needs. */
-export interface OpenAISessionOptions {
+/** What a session needs: the start every provider's session has, and the OpenAI client. */
+export interface OpenAISessionOptions extends SessionStart {
   client: OpenAI;
-  model: string;
-  systemPrompt?: string;
-  /** The user message. */
-  prompt: string;
-  tools: readonly ToolDefinition[];
-  temperature?: number;
   maxTokens?: number;
-  stream: boolean;
-  timeoutMs: number;
   errors: ErrorContext;
 }
 
@@ -62,15 +53,13 @@ export class OpenAISession implements ChatSession {
     const requestOptions = { signal, timeout: o.timeoutMs };
     try {
       if (!o.stream) return this.#turn(await o.client.chat.completions.create(params, requestOptions));
-      const started = performance.now();
-      let firstTokenMs: number | undefined;
+      const timer = new FirstTokenTimer();
       const stream = o.client.chat.completions.stream({ ...params, stream: true, stream_options: { include_usage: true } }, requestOptions);
       stream.on('chunk', (chunk) => {
         const delta = chunk.choices[0]?.delta;
-        if (firstTokenMs === undefined && delta && (delta.content || delta.tool_calls?.length)) firstTokenMs = performance.now() - started;
+        if (delta && (delta.content || delta.tool_calls?.length)) timer.mark();
       });
-      const completion = await stream.finalChatCompletion();
-      return { ...this.#turn(completion), ...(firstTokenMs !== undefined ? { firstTokenMs } : {}) };
+      return timer.stamp(this.#turn(await stream.finalChatCompletion()));
     } catch (error) {
       throw toAdapterError(error, o.errors);
     }

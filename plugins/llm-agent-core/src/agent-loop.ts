@@ -2,7 +2,7 @@
  * The provider-neutral tool loop of an LLM agent: call the model, run the tools it asks for, send the
  * results back, until it answers without tools or `max_steps` model calls were made. Emits one
  * `llm_request` event per model call and one `tool_call` event per tool call, and builds the ATP response.
- * (Kept identical in @atp/adapter-openai and @atp/adapter-anthropic.)
+ * (Shared by @atp/adapter-openai and @atp/adapter-anthropic.)
  */
 import { AdapterError } from '@atp/kernel';
 import type { ATPEvent, ATPRequest, ATPResponse, AdapterCallContext, Artifact, Metrics } from '@atp/kernel';

@@ -1,6 +1,6 @@
 /**
  * Matching a tool call's arguments against a scripted response's `when`.
- * (Kept identical in @atp/adapter-openai and @atp/adapter-anthropic.)
+ * (Shared by @atp/adapter-openai and @atp/adapter-anthropic.)
  */
 import { deepEqual, parseJsonPath, resolveJsonPath } from '@atp/kernel';
 import { isOperator } from './tools.js';

@@ -1,6 +1,6 @@
 /**
  * What an LLM agent takes from the ATP request: the user message, the tools a test allows and the
- * step limit. (Kept identical in @atp/adapter-openai and @atp/adapter-anthropic.)
+ * step limit. (Shared by @atp/adapter-openai and @atp/adapter-anthropic.)
  */
 import type { ATPRequest } from '@atp/kernel';
 

@@ -1,6 +1,6 @@
 /**
  * Runs the suite-declared tools when the model calls them: static results, scripted responses matched on
- * the arguments, or a function exported by a node module. (Kept identical in @atp/adapter-openai and
+ * the arguments, or a function exported by a node module. (Shared by @atp/adapter-openai and
  * @atp/adapter-anthropic.)
  */
 import { existsSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Tools declared in the suite for an LLM agent, and what they return when the model calls them.
- * (Kept identical in @atp/adapter-openai and @atp/adapter-anthropic: plugins do not depend on each other.)
+ * (Shared by @atp/adapter-openai and @atp/adapter-anthropic.)
  */
 import { z } from 'zod';
 import { parseJsonPath } from '@atp/kernel';
