@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ATP_BIN, atp, tempProject } from './helpers.js';
@@ -24,6 +24,86 @@ describe('run control', { timeout: 60_000 }, () => {
     const unknown = await atp(['test', 'suite.yaml', '--output', 'jsn'], dir);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('--output: unknown reporter "jsn" — did you mean "json"?');
+  });
+
+  it('report files survive a refused run, and --output-file / --output-dir mistakes are usage errors', async () => {
+    const dir = tempProject({ 'agent.mjs': SLOW_AGENT, 'suite.yaml': suite(2, 0), 'other/suite.yaml': suite(1, 0), 'other/agent.mjs': SLOW_AGENT });
+    writeFileSync(join(dir, 'keep.json'), '{"old":true}');
+    const refused = await atp(['test', 'suite.yaml', '--agent', 'nope', '--output', 'json', '--output-file', 'keep.json'], dir);
+    expect(refused.code).toBe(2);
+    expect(readFileSync(join(dir, 'keep.json'), 'utf8')).toBe('{"old":true}');
+
+    const consoleOnly = await atp(['test', 'suite.yaml', '--output-file', 'x.json'], dir);
+    expect(consoleOnly.code).toBe(2);
+    expect(consoleOnly.stderr).toContain('--output-file needs a report format that writes a file, but only console was chosen');
+    const both = await atp(['test', 'suite.yaml', '--output', 'json', '--output-file', 'x.json', '--output-dir', 'd'], dir);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--output-file and --output-dir were both given');
+    const twoSuites = await atp(['test', 'suite.yaml', 'other/suite.yaml', '--output', 'json', '--output-file', 'x.json'], dir);
+    expect(twoSuites.code).toBe(2);
+    expect(twoSuites.stderr).toContain('--output-file names one file, but 2 suites would each write a report to it');
+    expect(existsSync(join(dir, 'x.json'))).toBe(false);
+
+    // Two suites of the same name in one command never overwrite each other's report.
+    const dirRun = await atp(['test', 'suite.yaml', 'other/suite.yaml', '--output', 'json', '--output-dir', 'reports'], dir);
+    expect(dirRun.code).toBe(0);
+    expect(readdirSync(join(dir, 'reports')).sort()).toEqual(['control-2.json', 'control.json']);
+    const totals = ['control.json', 'control-2.json'].map((f) => (JSON.parse(readFileSync(join(dir, 'reports', f), 'utf8')) as { summary: { total_tests: number } }).summary.total_tests);
+    expect(totals).toEqual([2, 1]);
+  });
+
+  it('bad run ids and damaged run records are usage errors, never an internal error', async () => {
+    const dir = tempProject({ 'agent.mjs': SLOW_AGENT, 'suite.yaml': suite(1, 0) });
+    for (const id of ['', '../x']) {
+      const r = await atp(['test', 'suite.yaml', '--resume', id], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`cannot resume run "${id}": not a run id`);
+    }
+    const first = await atp(['test', 'suite.yaml', '--adapter-config', 'command=node', '--output', 'json', '--output-file', 'r.json'], dir);
+    expect(first.code).toBe(0);
+    const runId = (JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { run_id: string }).run_id;
+    expect(readFileSync(join(dir, '.atp/runs', runId, 'meta.json'), 'utf8')).not.toContain('"node"'); // config values are not kept
+    const noConfig = await atp(['test', 'suite.yaml', '--resume', runId], dir);
+    expect(noConfig.code).toBe(2);
+    expect(noConfig.stderr).toContain(`run "${runId}" was started with --adapter-config (command); its values are not stored`);
+    const withConfig = await atp(['test', 'suite.yaml', '--resume', runId, '--adapter-config', 'command=node'], dir);
+    expect(withConfig.code).toBe(0);
+    writeFileSync(join(dir, '.atp/runs', runId, 'meta.json'), '{ truncated');
+    const damaged = await atp(['test', 'suite.yaml', '--resume', runId], dir);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toContain('meta.json is not valid JSON');
+    expect(damaged.stderr).not.toContain('bug in ATP');
+    expect(damaged.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('the resume command printed after Ctrl-C resumes with the options the run was started with', async () => {
+    const tagged = (n: number): string =>
+      `test_suite: control\nagents:\n  - name: a\n    type: cli\n    config: { command: node, args: [agent.mjs] }\ntests:\n` +
+      Array.from({ length: n }, (_, i) => `  - id: t${i}\n    name: test ${i}\n    tags: [${i % 2 ? 'odd' : 'even'}]\n    task: { description: "t${i}", input_data: { ms: 250 } }\n    assertions: [{ type: artifact_exists, config: { path: out.txt } }]\n`).join('');
+    const dir = tempProject({ 'agent.mjs': SLOW_AGENT, 'suite.yaml': tagged(8) });
+    const child = spawn(process.execPath, [ATP_BIN, 'test', 'suite.yaml', '--runs', '2', '--tags', 'even'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const runs = join(dir, '.atp/runs');
+    const journalLines = (): number => {
+      const id = existsSync(runs) ? readdirSync(runs)[0] : undefined;
+      const file = id ? join(runs, id, 'jobs.jsonl') : undefined;
+      return file && existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
+    };
+    while (journalLines() < 2) await new Promise((res) => setTimeout(res, 50));
+    child.kill('SIGINT');
+    expect(await new Promise<number | null>((res) => child.on('close', res))).toBe(130);
+    const printed = /resume it with: atp (test suite\.yaml --resume (\S+))/.exec(stderr);
+    expect(printed).not.toBeNull();
+    const resumed = await atp([...printed![1]!.split(' '), '--output', 'json', '--output-file', 'final.json'], dir);
+    expect(resumed.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'final.json'), 'utf8')) as { run_id: string; tests: Array<{ test_id: string; runs: { total: number } }> };
+    expect(report.run_id).toBe(printed![2]);
+    expect(report.tests.map((t) => [t.test_id, t.runs.total])).toEqual([['t0', 2], ['t2', 2], ['t4', 2], ['t6', 2]]);
+    // The suite can be left out too: it comes from the run's record.
+    const again = await atp(['test', '--resume', printed![2]!, '--output', 'json', '--output-file', 'again.json'], dir);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(readFileSync(join(dir, 'again.json'), 'utf8')) as { tests: unknown[] }).tests).toHaveLength(4);
   });
 
   it('Ctrl-C stops starting jobs, writes the report of what finished and exits 130', async () => {

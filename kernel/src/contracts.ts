@@ -38,6 +38,12 @@ export interface AdapterCallContext {
 export interface Adapter {
   /** Run one request; throw an AdapterError for infrastructure failures. */
   run(request: ATPRequest, context: AdapterCallContext): Promise<ATPResponse>;
+  /**
+   * Requests this adapter serves at once (one long-lived process answering serially: 1). The runner
+   * starts no more jobs for the agent than that, so time spent queueing never counts against a
+   * test's timeout. Unset: as many as `--parallel` allows.
+   */
+  readonly maxConcurrency?: number;
   /** Release resources (sockets, long-lived processes) at the end of the run. */
   close?(): Promise<void>;
 }

@@ -65,7 +65,7 @@ export { evaluateRun, toEvalResult, type RunEvaluationInput } from './runner/eva
 export { scoreRun, DEFAULT_WEIGHTS } from './runner/scoring.js';
 export { aggregateTest } from './runner/aggregate.js';
 export { buildRequest } from './runner/request.js';
-export { Journal, newRunId, type RunMeta } from './runner/journal.js';
+export { Journal, newRunId, readRunMeta, checkRunId, type RunMeta, type ResumableOptions } from './runner/journal.js';
 export * from './stats/index.js';
 export { run, evaluate, loadSuite, type SdkOptions, type AssertionInput } from './sdk.js';
 export { parseJsonPath, formatJsonPath, resolveJsonPath, type JsonPathSegment, type ParsedJsonPath, type Resolved as ResolvedJsonPath } from './util/json-path.js';

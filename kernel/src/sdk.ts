@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { Kernel } from './kernel.js';
 import type { Plan, AssertionSpec, PlanTest } from './plan.js';
 import type { ATPEvent, ATPRequest, ATPResponse } from './protocol/index.js';
+import { parseResponse } from './protocol/lenient.js';
 import type { EvalResult, RunReport } from './results.js';
 import type { RunTiming } from './contracts.js';
 import { loadKernel, type LoadKernelOptions } from './config/index.js';
@@ -56,6 +57,9 @@ export async function evaluate(
   assertions: readonly AssertionInput[],
   options: SdkOptions & { events?: readonly ATPEvent[]; request?: ATPRequest; workspace?: string; suiteDir?: string; timing?: RunTiming } = {},
 ): Promise<EvalResult[]> {
+  const checked = parseResponse(response);
+  if (!checked.ok) throw new AtpError(diagnostic(ErrorCodes.ATP_USAGE, `evaluate(): not an ATP response: ${checked.message}`, { hint: 'a response needs at least version, task_id, status and artifacts' }));
+  response = checked.value;
   const kernel = await kernelFor(options);
   const seen = new Map<string, number>();
   const specs: AssertionSpec[] = assertions.map((a) => {

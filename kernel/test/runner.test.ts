@@ -29,7 +29,7 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   });
 
 /** A kernel with an in-process adapter whose behaviour is picked by the task description, and a `has_text` evaluator. */
-async function setup(behaviours: Record<string, Behaviour>, cwd = mkdtempSync(join(tmpdir(), 'atp-runner-'))) {
+async function setup(behaviours: Record<string, Behaviour>, cwd = mkdtempSync(join(tmpdir(), 'atp-runner-')), adapterExtra: { maxConcurrency?: number } = {}) {
   const kernel = new Kernel({ config: { cwd, plugins: [], usingDefaultPreset: false, agents: {}, defaults: { runs_dir: '.atp/runs', parallel: 1, retries: 0, fail_fast: false, sandbox: false }, reporters: {}, settings: {} } });
   const calls = new Map<string, number>();
   const timings: Array<RunTiming | undefined> = [];
@@ -45,6 +45,7 @@ async function setup(behaviours: Record<string, Behaviour>, cwd = mkdtempSync(jo
           description: 'in-process fake',
           load: async () => ({
             createAdapter: () => ({
+              ...adapterExtra,
               run: async (req: ATPRequest, ctx: AdapterCallContext) => {
                 const key = req.task.description;
                 const n = (calls.get(key) ?? 0) + 1;
@@ -188,6 +189,61 @@ describe('runPlan', () => {
     expect(t.successRate).toBe(0.5);
     expect(t.passHatK).toBe(0);
     expect(t.statistics).toMatchObject({ n: 4, mean: 65, min: 30, max: 100 });
+  });
+
+  it("starts no more jobs for an agent than its adapter's maxConcurrency; waiting does not count against the timeout", async () => {
+    const tests = ['a', 'b', 'c', 'd'].map((id) => test(id, { timeoutMs: 250 }));
+    const slow: Behaviour = async (req) => {
+      await sleep(150);
+      return ok(req);
+    };
+    const { kernel, stats } = await setup(Object.fromEntries(tests.map((t) => [t.id, slow])), undefined, { maxConcurrency: 1 });
+    const report = await runPlan(kernel, plan(tests), { parallel: 4, journal: false });
+    expect(stats.maxInFlight).toBe(1);
+    expect(report.tests.map((t) => [t.testId, t.passed])).toEqual([['a', true], ['b', true], ['c', true], ['d', true]]);
+
+    const unbounded = await setup(Object.fromEntries(tests.map((t) => [t.id, slow])));
+    await runPlan(unbounded.kernel, plan(tests), { parallel: 4, journal: false });
+    expect(unbounded.stats.maxInFlight).toBe(4);
+  });
+
+  it('a Ctrl-C while jobs wait for a busy agent stops them without running them', async () => {
+    const controller = new AbortController();
+    const tests = ['a', 'b', 'c'].map((id) => test(id));
+    const { kernel, calls } = await setup(
+      Object.fromEntries(tests.map((t) => [t.id, async (req: ATPRequest, ctx: AdapterCallContext) => {
+        setTimeout(() => controller.abort(), 20);
+        await sleep(5000, ctx.signal);
+        return ok(req);
+      }])) as Record<string, Behaviour>,
+      undefined,
+      { maxConcurrency: 1 },
+    );
+    const report = await runPlan(kernel, plan(tests), { parallel: 3, journal: false, signal: controller.signal });
+    expect([...calls.keys()]).toEqual(['a']);
+    expect(report.summary.interrupted).toBe(true);
+    expect(report.notRun?.map((t) => t.testId)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a run that timed out scores 0 and counts in the mean and statistics (a hang never beats a wrong answer)', async () => {
+    const { kernel } = await setup({
+      third: async (req, ctx, n) => {
+        if (n === 3) await new Promise(() => undefined);
+        return ok(req);
+      },
+    });
+    const report = await runPlan(kernel, plan([test('third', { runs: 4, timeoutMs: 200 })]), { journal: false });
+    const t = report.tests[0]!;
+    expect(t.runResults.map((r) => r.score)).toEqual([100, 100, 0, 100]);
+    expect(t.score).toBe(75);
+    expect(t.statistics).toMatchObject({ n: 4, mean: 75, min: 0 });
+    expect(t).toMatchObject({ passed: false, status: 'timeout', failureKind: 'timeout' });
+  });
+
+  it('names the status when an agent fails without an error message', async () => {
+    const { kernel } = await setup({ quiet: async (req) => ok(req, { status: 'failed' }) });
+    const report = await runPlan(kernel, plan([test('quiet')]), { journal: false });
+    expect(report.tests[0]).toMatchObject({ passed: false, failureKind: 'agent', error: 'the agent answered with status "failed" and no error message' });
   });
 
   it('stops starting jobs after the first failure with --fail-fast', async () => {

@@ -100,7 +100,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const onSignal = (): void => {
     interrupts++;
     if (interrupts > 1) process.exit(130);
-    process.stderr.write('\nInterrupted: finishing the jobs in flight and writing reports (Ctrl-C again to quit now)\n');
+    process.stderr.write('\nInterrupted: aborting the jobs in flight and writing reports of what finished (Ctrl-C again to quit now)\n');
     controller.abort();
   };
   process.on('SIGINT', onSignal);

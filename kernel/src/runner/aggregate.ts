@@ -1,6 +1,6 @@
 import type { ResponseStatus } from '../protocol/index.js';
 import type { PlanTest } from '../plan.js';
-import { MAX_FAILED_CHECKS, type JobResult, type RunSummary, type TestResult } from '../results.js';
+import { MAX_FAILED_CHECKS, type JobResult, type RunSummary, type SampleStats, type TestResult } from '../results.js';
 import { describe, passHatK } from '../stats/index.js';
 
 const MAX_CHECK_TEXT = 300;
@@ -18,6 +18,13 @@ function failedChecksOf(r: JobResult): string[] {
     }
   }
   return out;
+}
+
+/** Statistics of run scores, the 95% CI clipped to 0–100: a mean score cannot lie outside the scale. */
+function scoreStatistics(scores: readonly number[]): SampleStats {
+  const stats = describe(scores);
+  const [lo, hi] = stats.ci95;
+  return { ...stats, ci95: [Math.max(0, lo), Math.min(100, hi)] };
 }
 
 /**
@@ -48,7 +55,9 @@ export class TestAccumulator {
     const failedChecks = r.passed ? [] : failedChecksOf(r);
     this.#runs.push({ run: r.run, status: r.status, score: r.score, passed: r.passed, error: r.error, durationMs: r.durationMs, ...(failedChecks.length ? { failedChecks } : {}) });
     if (!this.#first || r.run < this.#first.run) this.#first = r;
-    if (r.error && (!this.#firstError || r.run < this.#firstError.run)) this.#firstError = { run: r.run, error: r.error, ...(r.failureKind ? { failureKind: r.failureKind } : {}) };
+    if ((r.error || r.failureKind) && (!this.#firstError || r.run < this.#firstError.run)) {
+      this.#firstError = { run: r.run, ...(r.error ? { error: r.error } : {}), ...(r.failureKind ? { failureKind: r.failureKind } : {}) };
+    }
   }
 
   /**
@@ -85,7 +94,7 @@ export class TestAccumulator {
       runs: { total: n, successful, passed },
       successRate: n ? passed / n : 0,
       passHatK: passHatK(n, passed, n),
-      ...(n > 1 && scores.length ? { statistics: describe(scores) } : {}),
+      ...(n > 1 && scores.length ? { statistics: scoreStatistics(scores) } : {}),
       durationMs: runs.reduce((s, r) => s + r.durationMs, 0),
       evaluations: first?.evaluations ?? [],
       ...(first?.breakdown ? { breakdown: first.breakdown } : {}),

@@ -17,6 +17,50 @@ export interface RunMeta {
   /** SHA-256 of the job ids in order: `--resume` refuses a plan whose jobs differ. */
   jobsDigest: string;
   agents: string[];
+  /** The options the run was started with, so `--resume ID` alone resumes the same jobs. */
+  options?: ResumableOptions;
+}
+
+/**
+ * The command-line choices that decide a run's jobs, as `meta.json` keeps them. Adapter config values
+ * are not kept (they may hold secrets): only their keys, so a resume can ask for them again.
+ */
+export interface ResumableOptions {
+  runs?: number;
+  tags?: string;
+  agents?: string[];
+  adapter?: string;
+  adapterConfigKeys?: string[];
+}
+
+/** Run ids are folder names under the runs directory: letters, digits, `.`, `_` and `-`, no path. */
+const RUN_ID = /^(?!\.{1,2}$)[\w.-]{1,128}$/;
+
+/** Refuse a run id that is empty or could name a path outside the runs directory. */
+export function checkRunId(runId: string): void {
+  if (!RUN_ID.test(runId)) {
+    throw new AtpError(diagnostic(ErrorCodes.ATP_RESUME, `cannot resume run "${runId}": not a run id`, { hint: 'run ids look like 20261121-233612-ab12cd (the folder names in .atp/runs)' }), { exitCode: 2 });
+  }
+}
+
+/** Read the `meta.json` of a recorded run, with a located error when it is missing or unreadable. */
+export function readRunMeta(runsDir: string, runId: string): RunMeta {
+  checkRunId(runId);
+  const metaFile = join(runsDir, runId, 'meta.json');
+  if (!existsSync(metaFile)) {
+    throw new AtpError(diagnostic(ErrorCodes.ATP_RESUME, `cannot resume run "${runId}": ${metaFile} does not exist`, { hint: `run ids are the folder names in ${runsDir}` }), { exitCode: 2 });
+  }
+  let meta: unknown;
+  try {
+    meta = JSON.parse(readFileSync(metaFile, 'utf8'));
+  } catch (error) {
+    throw new AtpError(diagnostic(ErrorCodes.ATP_RESUME, `cannot resume run "${runId}": ${metaFile} is not valid JSON (${(error as Error).message})`, { hint: 'the run directory was damaged: start a new run without --resume' }), { exitCode: 2 });
+  }
+  const m = meta as Partial<RunMeta> | null;
+  if (!m || typeof m !== 'object' || typeof m.jobsDigest !== 'string' || typeof m.jobCount !== 'number') {
+    throw new AtpError(diagnostic(ErrorCodes.ATP_RESUME, `cannot resume run "${runId}": ${metaFile} is not an ATP run record`, { hint: 'the run directory was damaged: start a new run without --resume' }), { exitCode: 2 });
+  }
+  return m as RunMeta;
 }
 
 /** The job count, digest and agents of a run's jobs, as `meta.json` records them. */
@@ -69,13 +113,9 @@ export class Journal {
    * mixing its results with new ones would report a run that never happened.
    */
   static resume(runsDir: string, runId: string, expected?: Pick<RunMeta, 'jobCount' | 'jobsDigest'>): { journal: Journal; meta: RunMeta; done: Map<string, JobResult> } {
+    const meta = readRunMeta(runsDir, runId);
     const dir = join(runsDir, runId);
-    const metaFile = join(dir, 'meta.json');
-    if (!existsSync(metaFile)) {
-      throw new AtpError(diagnostic(ErrorCodes.ATP_RESUME, `cannot resume run "${runId}": ${metaFile} does not exist`, { hint: `run ids are the folder names in ${runsDir}` }));
-    }
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as RunMeta;
-    if (expected && typeof meta.jobsDigest === 'string' && meta.jobsDigest !== expected.jobsDigest) {
+    if (expected && meta.jobsDigest !== expected.jobsDigest) {
       throw new AtpError(
         diagnostic(ErrorCodes.ATP_RESUME, `cannot resume run "${runId}": it was recorded for other jobs (${meta.jobCount} then, ${expected.jobCount} now); the suite, its tags, runs or agents changed since`, {
           hint: 'resume with the same suite and options, or start a new run without --resume',
@@ -101,7 +141,9 @@ export class Journal {
       }
       offset += line.length + 1;
     }
-    if (valid < text.length) writeFileSync(file, text.slice(0, valid));
+    // Keep what parsed; a last line without its newline gets one, so new lines never join onto it.
+    const kept = text.slice(0, valid);
+    if (valid < text.length || (kept.length && !kept.endsWith('\n'))) writeFileSync(file, kept.length && !kept.endsWith('\n') ? `${kept}\n` : kept);
     return { journal: new Journal(dir, openSync(file, 'a')), meta, done };
   }
 
@@ -122,7 +164,13 @@ export class Journal {
     const text = this.#pending.join('');
     this.#pending = [];
     this.#bytes = 0;
-    writeSync(this.#fd, text);
+    // A write may be short (a full disk, a signal): write the rest, so no line is ever left cut in the middle.
+    const bytes = Buffer.from(text);
+    for (let at = 0; at < bytes.length; ) {
+      const written = writeSync(this.#fd, bytes, at, bytes.length - at);
+      if (written <= 0) throw new Error(`the run journal in ${this.dir} could not be written`);
+      at += written;
+    }
   }
 
   close(): void {

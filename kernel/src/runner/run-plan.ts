@@ -16,8 +16,9 @@ import { buildRequest } from './request.js';
 import { evaluateRun } from './evaluate.js';
 import { scoreRun } from './scoring.js';
 import { TestAccumulator } from './aggregate.js';
-import { Journal, describeJobs, newRunId, type RunMeta } from './journal.js';
+import { Journal, describeJobs, newRunId, type ResumableOptions, type RunMeta } from './journal.js';
 import { JobSignals } from './job-signals.js';
+import { AgentSlots } from './agent-slots.js';
 
 /** A reporter attached to a run, tapped under its plugin's name. */
 export interface AttachedReporter {
@@ -43,6 +44,8 @@ export interface RunPlanOptions extends AgentSelection {
   journal?: boolean;
   /** Resume this run id: only jobs missing from its journal run. */
   resume?: string;
+  /** The options that chose the jobs, kept in the journal's meta.json so `--resume ID` alone resumes them. */
+  resumable?: ResumableOptions;
   /** Aborting stops starting jobs, aborts in-flight ones and finishes with what completed. */
   signal?: AbortSignal;
   reporters?: AttachedReporter[];
@@ -80,7 +83,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
     done = resumed.done;
     runId = options.resume;
   } else if (options.journal !== false) {
-    const meta: RunMeta = { runId, createdAt: new Date().toISOString(), suiteFile: plan.suite.file, suiteName: plan.suite.name, ...describeJobs(jobs) };
+    const meta: RunMeta = { runId, createdAt: new Date().toISOString(), suiteFile: plan.suite.file, suiteName: plan.suite.name, ...describeJobs(jobs), ...(options.resumable ? { options: options.resumable } : {}) };
     journal = Journal.create(runsDir, meta);
   }
 
@@ -134,6 +137,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
 
   const pool = new AdapterPool(kernel, agents, options.baseDir ?? kernel.config.cwd, logger);
   const inFlight = new InFlightCalls(signal);
+  const slots = new AgentSlots(pool, signal);
   const evaluators = new Map<string, Evaluator>();
   let next = 0;
   let spentUsd = 0;
@@ -188,7 +192,10 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       const durationMs = performance.now() - t0;
       if (hasTaps(kernel.hooks.jobEnd)) await kernel.hooks.jobEnd.promise({ ...info, response, events, durationMs });
 
-      const evaluations = failureKind ? [] : await evaluateRun(kernel, { test, request, response, events, workspace, suiteDir: options.baseDir ?? kernel.config.cwd, timing: { durationMs, ...(clock.firstEventMs !== undefined ? { firstEventMs: clock.firstEventMs } : {}) }, signal, logger }, evaluators);
+      // A run that timed out or never got a response is not evaluated: it scores 0, so that a hang
+      // never scores better than a wrong answer in the test's mean and statistics.
+      const unevaluated = failureKind !== undefined;
+      const evaluations = unevaluated ? [] : await evaluateRun(kernel, { test, request, response, events, workspace, suiteDir: options.baseDir ?? kernel.config.cwd, timing: { durationMs, ...(clock.firstEventMs !== undefined ? { firstEventMs: clock.firstEventMs } : {}) }, signal, logger }, evaluators);
       let error = response.error ?? undefined;
       const budget = test.constraints.budget_usd;
       const cost = response.metrics?.cost_usd;
@@ -196,7 +203,10 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         failureKind = 'budget';
         error = `cost $${cost} exceeds the test's budget of $${budget}`;
       }
-      if (!failureKind && response.status !== 'completed') failureKind = 'agent';
+      if (!failureKind && response.status !== 'completed') {
+        failureKind = 'agent';
+        if (!error) error = `the agent answered with status "${response.status}" and no error message`;
+      }
       const breakdown = evaluations.length ? scoreRun(evaluations, response, test.constraints, test.scoring, weightsOf(test)) : undefined;
       const passed = !failureKind && evaluations.every((e) => e.passed || e.skipped);
       const result: JobResult = {
@@ -214,7 +224,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         response: { status: response.status, metrics: response.metrics ?? null, error: response.error ?? null, trace_id: response.trace_id ?? null, artifactCount: response.artifacts.length },
         eventCount: events.length,
         evaluations,
-        score: breakdown ? breakdown.final_score : null,
+        score: breakdown ? breakdown.final_score : unevaluated ? 0 : null,
         ...(breakdown ? { breakdown } : {}),
         passed,
       };
@@ -231,7 +241,17 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       let job = jobs[next++];
       while (job && finishedIds.has(job.id)) job = jobs[next++];
       if (!job) return;
-      const result = await executeJob(job, signals);
+      if (!(await slots.acquire(job.agent))) return;
+      if (stopStarting) {
+        slots.release(job.agent); // stopped while this job waited for its agent
+        return;
+      }
+      let result: JobResult | undefined;
+      try {
+        result = await executeJob(job, signals);
+      } finally {
+        slots.release(job.agent);
+      }
       if (!result) continue;
       journal?.append(result);
       await record(result);
@@ -248,6 +268,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
     await Promise.all(Array.from({ length: Math.min(parallel, Math.max(1, pendingCount)) }, worker));
   } finally {
     inFlight.dispose();
+    slots.dispose();
     journal?.close();
     await pool.closeAll();
   }

@@ -36,7 +36,7 @@ const command: CommandModule = {
     const parallel = ctx.options.parallel === undefined ? kernel.config.defaults.parallel : Number(ctx.options.parallel);
     if (!Number.isInteger(parallel) || parallel < 1) throw new AtpError(diagnostic(ErrorCodes.ATP_USAGE, '--parallel expects a whole number ≥ 1'), { exitCode: 2 });
     const adapterConfig = listOption(ctx.options['adapter-config']);
-    const reporters = await createReporters(ctx, plan.suite.name);
+    const { reporters, finishFiles } = await createReporters(ctx, plan.suite.name);
     const report = await runPlan(kernel, plan, {
       parallel,
       agents: listOption(ctx.options.agent),
@@ -47,6 +47,7 @@ const command: CommandModule = {
       baseDir: resolve(ctx.cwd),
       logger: createLogger({ debug: ctx.debug }),
     });
+    finishFiles();
     if (report.summary.interrupted) return 130;
     return report.summary.success ? 0 : 1;
   },
