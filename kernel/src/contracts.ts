@@ -74,9 +74,12 @@ export function isAdapterError(error: unknown): error is AdapterError {
   return error instanceof AdapterError || (error instanceof Error && error.name === 'AdapterError' && typeof (error as { kind?: unknown }).kind === 'string');
 }
 
-/** Map an adapter error kind to the run failure kind. */
+/**
+ * Map an adapter error kind to the run failure kind: output that breaks the ATP protocol is `protocol`;
+ * an HTTP error status, a bad redirect or a refused connection is the transport failing, `adapter`.
+ */
 export function failureKindOf(kind: AdapterErrorKind): FailureKind {
-  return kind === 'timeout' ? 'timeout' : kind === 'protocol' || kind === 'response' ? 'protocol' : 'adapter';
+  return kind === 'timeout' ? 'timeout' : kind === 'protocol' ? 'protocol' : 'adapter';
 }
 
 /** A run timed on the harness clock, in milliseconds after its request was sent. */
