@@ -153,7 +153,7 @@ export function renderSummary(report: RunReport, options: RenderOptions): string
   const context: TestLineContext = { color: options.color, multiAgent, nameWidth: nameWidthFor(labels) };
   const lines: string[] = [s.bold('ATP Test Results'), '='.repeat(50), ''];
   lines.push(`Suite: ${oneLine(report.suite.name)}`);
-  lines.push(`${multiAgent ? 'Agents' : 'Agent'}: ${oneLine(report.agents.join(', '))}`);
+  if (report.agents.length) lines.push(`${multiAgent ? 'Agents' : 'Agent'}: ${oneLine(report.agents.join(', '))}`);
   if (report.runsPerTest > 1) lines.push(`Runs per test: ${report.runsPerTest}`);
   lines.push('');
   if (report.tests.length === 0) {

@@ -151,6 +151,9 @@ describe('renderSummary', () => {
 
   it('says so when no test ran', () => {
     expect(renderSummary(runReport([], { durationMs: 40 }), plain)).toContain('\nNo tests ran.\n\n0 passed, 0 failed (0.0%) in 40ms\n');
+    const noAgents = renderSummary(runReport([], { durationMs: 40, agents: [] }), plain);
+    expect(noAgents).toContain('Suite: ');
+    expect(noAgents).not.toContain('Agent');
   });
 
   it('uses colours only when asked', () => {
