@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atp, ROOT, tempProject } from './helpers.js';
@@ -20,6 +20,16 @@ function isAlive(pid: number): boolean {
   }
   const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
   return !/^\d+ \(.*\) Z /.test(stat);
+}
+
+/** Poll `check` every 25 ms until it is true or `ms` passed. */
+async function until(check: () => boolean, ms = 5000): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return check();
 }
 
 let server: ChildProcess;
@@ -46,6 +56,7 @@ const test = (id: string, description: string, timeout = 20, agent?: string): st
 describe('agent faults become recorded failures; the run goes on', () => {
   it('subprocess and HTTP faults, each with a precise message, exit 1', async () => {
     const pidFile = join(ROOT, '.tmp', `grandchild-${process.pid}.pid`);
+    rmSync(pidFile, { force: true });
     const dir = tempProject({
       'suite.yaml': `
 test_suite: faults
@@ -92,12 +103,12 @@ tests:${test('ok', 'ok', 20, 'sub')}${test('crash', 'crash', 20, 'sub')}${test('
       expect(byId[id]!.success, id).toBe(false);
       expect(byId[id]!.error, id).toMatch(message);
     }
-    // The hanging agent's whole process tree was killed, grandchild included.
-    if (existsSync(pidFile)) {
-      const pid = Number(readFileSync(pidFile, 'utf8'));
-      await new Promise((res) => setTimeout(res, 300));
-      expect(isAlive(pid)).toBe(false);
-    }
+    // The hanging agent's whole process tree was killed, grandchild included. The grandchild writes
+    // its pid at once, well within the hang test's 1 s: a missing file means the check proves nothing.
+    expect(await until(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8') !== ''), `${pidFile} was never written`).toBe(true);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(pid).toBeGreaterThan(0);
+    expect(await until(() => !isAlive(pid))).toBe(true);
   }, 150_000);
 });
 

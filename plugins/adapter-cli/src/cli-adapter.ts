@@ -41,6 +41,12 @@ export class CliAdapter implements Adapter {
   readonly #persistent: PersistentAgent | undefined;
   readonly #terminations = new Set<Promise<void>>();
   #closed = false;
+  /**
+   * Persistent mode: `max_concurrency`, the requests the one process serves at once, so that the
+   * runner starts no more jobs for the agent and no test's time runs out in the queue. One-shot mode
+   * starts a process per request: no limit.
+   */
+  readonly maxConcurrency?: number;
 
   constructor(config: CliAdapterConfig, init: AdapterInit) {
     this.#config = config;
@@ -65,6 +71,7 @@ export class CliAdapter implements Adapter {
           logger: init.logger,
         })
       : undefined;
+    if (config.persistent) this.maxConcurrency = config.max_concurrency;
   }
 
   /** Processes started by the persistent mode so far (0 in one-shot mode). */
@@ -89,7 +96,7 @@ export class CliAdapter implements Adapter {
     });
   }
 
-  /** End the persistent process and wait for killed process groups to be gone. */
+  /** End the persistent process and wait for killed process trees to be gone. */
   async close(): Promise<void> {
     this.#closed = true;
     await this.#persistent?.close();

@@ -40,9 +40,9 @@ export const CliAdapterConfigSchema = z.strictObject({
     .default([])
     .describe('Harness variables passed even when they look like credentials or inheritance is off (`NAME` or `PREFIX_*`)'),
   max_output_bytes: z.int().positive().default(DEFAULT_MAX_OUTPUT_BYTES).describe('Cap on stdout bytes (persistent mode: on one stdout line)'),
-  kill_grace_seconds: z.number().min(0).default(2).describe('After SIGTERM, seconds before the process group gets SIGKILL'),
+  kill_grace_seconds: z.number().min(0).default(2).describe('After SIGTERM, seconds before the process tree gets SIGKILL'),
   persistent: z.boolean().default(false).describe('Keep one process running and send it one request per line (see the README)'),
-  max_concurrency: z.int().positive().default(1).describe('Persistent mode: requests in flight at once in the process'),
+  max_concurrency: z.int().positive().default(1).describe('Persistent mode: requests in flight at once in the process (the runner starts no more tests for the agent)'),
 });
 
 /** The `cli` adapter config after parsing (defaults applied). */

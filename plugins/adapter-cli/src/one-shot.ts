@@ -5,11 +5,12 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { AdapterError, redact } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, AdapterCallContext, AdapterErrorKind, Logger } from '@atp/kernel';
-import { killGroup, signalGroup, terminateGroup, LineSplitter } from '@atp/subprocess';
+import { LineSplitter } from '@atp/subprocess';
 import { LineTail } from './lines.js';
 import { EventSequencer, parseJsonLine, parseStdout } from './output.js';
 import { abortReason, callTimeout, describeExit, startError, startProcess } from './process.js';
 import type { ProcessSpec } from './process.js';
+import { killLeftovers, signalTree, terminateTree } from './tree-kill.js';
 
 /** How long after the agent exits its stdout/stderr may stay open (held by a child it left behind). */
 const EXIT_DRAIN_MS = 500;
@@ -21,7 +22,7 @@ export interface OneShotOptions {
   graceMs: number;
   secrets: readonly string[];
   logger: Logger;
-  /** Receives the kill of a timed-out process group, so `close()` can wait for it. */
+  /** Receives the kill of a timed-out process tree, so `close()` can wait for it. */
   track(termination: Promise<void>): void;
 }
 
@@ -64,15 +65,15 @@ export function runOnce(spec: ProcessSpec, request: ATPRequest, context: Adapter
     const kill = (): void => {
       if (pid === undefined) return;
       terminating = true;
-      options.track(terminateGroup(pid, options.graceMs));
+      options.track(terminateTree(pid, options.graceMs));
     };
 
     const timer = setTimeout(() => {
-      settle({ error: fail('timeout', `the agent did not finish within ${timeout.describe}; its process group was killed${tail.format()}`) });
+      settle({ error: fail('timeout', `the agent did not finish within ${timeout.describe}; its process tree was killed${tail.format()}`) });
       kill();
     }, timeout.ms);
     const onAbort = (): void => {
-      settle({ error: fail('timeout', `the run was aborted${abortReason(context.signal.reason)}; the agent's process group was killed`) });
+      settle({ error: fail('timeout', `the run was aborted${abortReason(context.signal.reason)}; the agent's process tree was killed`) });
       kill();
     };
     context.signal.addEventListener('abort', onAbort, { once: true });
@@ -98,7 +99,7 @@ export function runOnce(spec: ProcessSpec, request: ATPRequest, context: Adapter
             `the agent wrote more than max_output_bytes (${options.maxOutputBytes} bytes) to stdout and was killed; raise max_output_bytes in the agent config, or put large outputs in files`,
           ),
         });
-        if (pid !== undefined) signalGroup(pid, 'SIGKILL');
+        if (pid !== undefined) signalTree(pid, 'SIGKILL');
         return;
       }
       stdout.push(chunk);
@@ -132,8 +133,8 @@ export function runOnce(spec: ProcessSpec, request: ATPRequest, context: Adapter
       clearTimeout(drainTimer);
       stderr.end();
       if (pid !== undefined && !terminating) {
-        // What the agent left behind in its group does not outlive the call.
-        killGroup(pid);
+        // What the agent left behind in its process tree does not outlive the call.
+        killLeftovers(pid);
       }
       if (settled) return;
       const result = parseStdout(Buffer.concat(stdout).toString('utf8'));

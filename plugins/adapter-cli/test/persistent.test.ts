@@ -82,49 +82,81 @@ describe('cli adapter: persistent mode', () => {
     const crash = await rejectionOf(adapter.run(makeRequest('crash', { input: { mode: 'crash' } }), sampleCallContext().context));
     expect(crash.name).toBe('AdapterError');
     expect(crash.retryable).toBe(true);
+    // Each stream under its own label.
+    const tails = `stderr (last 2 lines):\n  persistent agent ${info(first).pid} ready\n  about to crash\nstdout lines that are not ATP messages (last line):\n  crashing on crash`;
     expect(crash.message).toBe(
-      `the persistent agent exited (command exited with code 1) before answering task crash; stderr (last 2 lines):\n  persistent agent ${info(first).pid} ready\n  about to crash`,
+      `the persistent agent exited (command exited with code 1) while 2 requests were in flight, this one among them; ${tails}`,
     );
-    // The other request in flight fails too.
-    expect((await slow).message).toMatch(/^the persistent agent exited \(command exited with code 1\) before answering task slow/);
+    // The other request in flight fails too, with the same count.
+    const other = await slow;
+    expect(other.retryable).toBe(true);
+    expect(other.message).toBe(
+      `the persistent agent exited (command exited with code 1) while 2 requests were in flight, this one among them; ${tails}`,
+    );
     const after = await adapter.run(makeRequest('after'), sampleCallContext().context);
     expect(info(after).pid).not.toBe(info(first).pid);
     expect(spawnedPids(spawnLog)).toEqual([info(first).pid, info(after).pid]);
     expect(adapter.spawnCount).toBe(2);
   });
 
-  it('fails a request that times out and replaces a process that stays silent', async () => {
-    const { adapter, spawnLog } = persistent();
+  it('says "before answering" when the crash took only one request', async () => {
+    const { adapter } = persistent();
+    const crash = await rejectionOf(adapter.run(makeRequest('solo', { input: { mode: 'crash' } }), sampleCallContext().context));
+    expect(crash.retryable).toBe(true);
+    expect(crash.message).toMatch(/^the persistent agent exited \(command exited with code 1\) before answering task solo; stderr \(last 2 lines\):\n/);
+  });
+
+  it('kills a serial process stuck on a timed-out request at once: the next request does not wait for it', async () => {
+    // A long grace period: the next request must not wait for it (the old process is killed in the background).
+    const { adapter, spawnLog } = persistent({ kill_grace_seconds: 3 });
     const first = await adapter.run(makeRequest('warm'), sampleCallContext().context);
     const { context, events } = sampleCallContext({ timeoutMs: 500 });
     const error = await rejectionOf(adapter.run(makeRequest('stuck', { input: { mode: 'hang' } }), context));
     expect(error.kind).toBe('timeout');
-    expect(error.message).toBe("the persistent agent did not answer task stuck within 0.50s (the test's time limit)");
+    expect(error.message).toBe(
+      "the persistent agent did not answer task stuck within 0.50s (the test's time limit); its process was killed and the next request starts a new one",
+    );
     expect(events).toHaveLength(2);
-    // The next request waits for the replacement process (the old one never answered).
+    const started = Date.now();
     const next = await adapter.run(makeRequest('next'), sampleCallContext().context);
+    expect(Date.now() - started).toBeLessThan(1500);
     expect(info(next).pid).not.toBe(info(first).pid);
     expect(spawnedPids(spawnLog)).toHaveLength(2);
     expect(await eventually(() => isDead(info(first).pid))).toBe(true);
   });
 
-  it('keeps a process that answers a timed-out request late', async () => {
-    const { adapter } = persistent({ kill_grace_seconds: 1 });
-    const first = await adapter.run(makeRequest('warm'), sampleCallContext().context);
-    const late = await rejectionOf(adapter.run(makeRequest('late', { input: { delay_ms: 300 } }), sampleCallContext({ timeoutMs: 100 }).context));
-    expect(late.message).toBe("the persistent agent did not answer task late within 0.10s (the test's time limit)");
-    const next = await adapter.run(makeRequest('next'), sampleCallContext().context);
-    expect(info(next).pid).toBe(info(first).pid);
-  });
-
-  it('fails an aborted request', async () => {
+  it('kills the stuck process on abort too', async () => {
     const { adapter } = persistent();
+    const first = await adapter.run(makeRequest('warm'), sampleCallContext().context);
     const controller = new AbortController();
     const pending = adapter.run(makeRequest('a-1', { input: { delay_ms: 5000 } }), sampleCallContext({ signal: controller.signal }).context);
     setTimeout(() => controller.abort(new Error('Ctrl-C')), 100);
     const error = await rejectionOf(pending);
     expect(error.kind).toBe('timeout');
-    expect(error.message).toBe('request a-1 was aborted (Ctrl-C)');
+    expect(error.message).toBe('the request for task a-1 was aborted (Ctrl-C); its process was killed and the next request starts a new one');
+    expect(await eventually(() => isDead(info(first).pid))).toBe(true);
+  });
+
+  it('with max_concurrency > 1, keeps a process that answers a timed-out request late', async () => {
+    const { adapter } = persistent({ kill_grace_seconds: 1, max_concurrency: 2 });
+    const first = await adapter.run(makeRequest('warm'), sampleCallContext().context);
+    const late = await rejectionOf(adapter.run(makeRequest('late', { input: { delay_ms: 300 } }), sampleCallContext({ timeoutMs: 100 }).context));
+    expect(late.message).toBe("the persistent agent did not answer task late within 0.10s (the test's time limit)");
+    await new Promise((resolve) => setTimeout(resolve, 400)); // the late answer arrives
+    const next = await adapter.run(makeRequest('next'), sampleCallContext().context);
+    expect(info(next).pid).toBe(info(first).pid);
+    expect(adapter.spawnCount).toBe(1);
+  });
+
+  it('with max_concurrency > 1, replaces a process that stays silent after the grace period', async () => {
+    const { adapter } = persistent({ kill_grace_seconds: 0.3, max_concurrency: 2 });
+    const first = await adapter.run(makeRequest('warm'), sampleCallContext().context);
+    const stuck = await rejectionOf(adapter.run(makeRequest('stuck', { input: { mode: 'hang' } }), sampleCallContext({ timeoutMs: 200 }).context));
+    expect(stuck.message).toBe("the persistent agent did not answer task stuck within 0.20s (the test's time limit)");
+    expect(await eventually(() => isDead(info(first).pid))).toBe(true);
+    const next = await adapter.run(makeRequest('next'), sampleCallContext().context);
+    expect(info(next).pid).not.toBe(info(first).pid);
+    expect(adapter.spawnCount).toBe(2);
   });
 
   it('close() ends the process by closing its stdin', async () => {
