@@ -3,6 +3,7 @@ import type { AssertionSpec, ExprNode, PlanTest } from '../plan.js';
 import type { EvalResult, EvaluatorOutput } from '../results.js';
 import type { Evaluator, Logger, RunTiming } from '../contracts.js';
 import type { Kernel } from '../kernel.js';
+import { armRegExpGuard } from '../util/regexp-guard.js';
 
 /** Everything needed to evaluate one run. */
 export interface RunEvaluationInput {
@@ -101,6 +102,7 @@ export function evaluationOrder(assertions: readonly AssertionSpec[]): Assertion
  * evaluator must never make a test pass.
  */
 export async function evaluateRun(kernel: Kernel, input: RunEvaluationInput, evaluatorCache = new Map<string, Evaluator>()): Promise<EvalResult[]> {
+  armRegExpGuard();
   const results = new Map<string, EvalResult>();
   const ordered = cachedOrder(input.test.assertions);
 
