@@ -6,6 +6,8 @@ export interface VariableUse {
   length: number;
   /** Not set and no default: the reference stays in the text verbatim. */
   missing: boolean;
+  /** What the reference was replaced with (absent when missing). */
+  text?: string;
 }
 
 /** The result of substituting one string. */
@@ -55,7 +57,7 @@ export function substitute(text: string, env: Readonly<Record<string, string | u
     if (ref.fallback === undefined) resolved = value;
     else if (ref.emptyToo) resolved = value === undefined || value === '' ? ref.fallback : value;
     else resolved = value ?? ref.fallback;
-    uses.push({ name: ref.name, index: dollar, length: raw.length, missing: resolved === undefined });
+    uses.push({ name: ref.name, index: dollar, length: raw.length, missing: resolved === undefined, ...(resolved !== undefined ? { text: resolved } : {}) });
     out += resolved ?? raw;
     if (dollar === 0 && ref.end === text.length) pure = true;
     i = ref.end;

@@ -9,7 +9,7 @@ describe('substitute', () => {
   });
 
   it('replaces set variables and defaults', () => {
-    expect(substitute('hello ${NAME}!', env)).toEqual({ value: 'hello world!', uses: [{ name: 'NAME', index: 6, length: 7, missing: false }], pure: false });
+    expect(substitute('hello ${NAME}!', env)).toEqual({ value: 'hello world!', uses: [{ name: 'NAME', index: 6, length: 7, missing: false, text: 'world' }], pure: false });
     expect(substitute('${UNSET:fallback:with:colons}', env)?.value).toBe('fallback:with:colons');
     expect(substitute('${UNSET:}', env)?.value).toBe('');
     expect(substitute('${lower}', env)?.value).toBe('yes');

@@ -14,7 +14,7 @@ export {
   type RenderOptions,
 } from './diagnostics.js';
 export { editDistance, nearest, didYouMean } from './suggest.js';
-export { Secret, reveal, isSecret, isSensitiveName, redact, type MaybeSecret } from './secret.js';
+export { Secret, reveal, isSecret, isSensitiveName, redact, redactDeep, secretsIn, type MaybeSecret } from './secret.js';
 export * from './plan.js';
 export * from './results.js';
 export * from './contracts.js';

@@ -8,12 +8,19 @@ const REDACTED = '***';
  */
 export class Secret {
   readonly #value: string;
-  constructor(value: string) {
+  readonly #fragments: readonly string[];
+  /** `fragments`: the credentials inside a composed value (the token of `Bearer ${TOKEN}`). */
+  constructor(value: string, fragments: readonly string[] = []) {
     this.#value = value;
+    this.#fragments = fragments.filter((f) => f !== '' && f !== value);
   }
   /** The real value: call only where it is sent to its destination. */
   reveal(): string {
     return this.#value;
+  }
+  /** The credentials inside the value, each also to be kept out of output when echoed alone. */
+  revealFragments(): readonly string[] {
+    return this.#fragments;
   }
   toString(): string {
     return REDACTED;
@@ -58,4 +65,77 @@ export function redact(text: string, secrets: Iterable<string>): string {
     if (s.length >= 4) out = out.split(s).join(REDACTED);
   }
   return out;
+}
+
+/** Header and key names whose values are credentials whatever variable they came from. */
+const SENSITIVE_KEY = /^(authorization|proxy-authorization|cookie|x-api-key|api[-_]?key|x-auth-token|access[-_]?token|token|password|secret|client[-_]secret)$/i;
+/** Authorization schemes: the word before a credential, not a secret itself. */
+const SCHEME = /^(bearer|basic|token|digest|apikey|api-key|bot)\s+/i;
+/** Secrets shorter than this are not redacted: too likely to be ordinary text. */
+const MIN_SECRET_LENGTH = 4;
+
+/**
+ * Every credential in a config: the values of Secrets (and the variables inside them), and the values
+ * of keys named like credentials (`Authorization: Bearer …`, `api_key`), with the scheme word stripped
+ * too, and their URL-encoded forms. What `redactDeep` keeps out of results, reports and journals.
+ */
+export function secretsIn(config: unknown): string[] {
+  const found = new Set<string>();
+  const add = (text: string): void => {
+    const candidates = [text, text.replace(SCHEME, '')];
+    for (const c of candidates) {
+      const t = c.trim();
+      if (t.length < MIN_SECRET_LENGTH) continue;
+      found.add(t);
+      const encoded = encodeURIComponent(t);
+      if (encoded !== t) found.add(encoded);
+    }
+  };
+  const walk = (value: unknown, key: string | undefined, depth: number): void => {
+    if (depth > 32) return;
+    if (isSecret(value)) {
+      add(value.reveal());
+      const fragments = (value as { revealFragments?: () => readonly string[] }).revealFragments?.() ?? [];
+      for (const f of fragments) add(f);
+    } else if (typeof value === 'string') {
+      if (key !== undefined && (SENSITIVE_KEY.test(key) || isSensitiveName(key))) add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item, key, depth + 1);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [k, v] of Object.entries(value)) walk(v, k, depth + 1);
+    }
+  };
+  walk(config, undefined, 0);
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A copy of `value` with every secret in its strings (keys and values, at any depth) replaced by `***`.
+ * Values without a secret are returned as they are (same object), so the common case costs a walk.
+ */
+export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+  if (secrets.length === 0) return value;
+  const visit = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return secrets.some((s) => v.includes(s)) ? redact(v, secrets) : v;
+    if (depth > 64 || typeof v !== 'object' || v === null || isSecret(v)) return v;
+    if (Array.isArray(v)) {
+      let changed = false;
+      const out = v.map((item) => {
+        const r = visit(item, depth + 1);
+        if (r !== item) changed = true;
+        return r;
+      });
+      return changed ? out : v;
+    }
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, item] of Object.entries(v)) {
+      const rk = visit(k, depth + 1) as string;
+      const r = visit(item, depth + 1);
+      if (r !== item || rk !== k) changed = true;
+      out[rk] = r;
+    }
+    return changed ? out : v;
+  };
+  return visit(value, 0) as T;
 }

@@ -240,6 +240,29 @@ describe('runPlan', () => {
     expect(t).toMatchObject({ passed: false, status: 'timeout', failureKind: 'timeout' });
   });
 
+  it('keeps the credentials of the agent config out of results, hooks and the journal, even when the agent echoes them', async () => {
+    const token = 'tok_SUPERSECRET_123';
+    const { kernel, cwd } = await setup({
+      echo: async (req, ctx) => {
+        ctx.emit({ version: '1.0', task_id: req.task_id, timestamp: new Date().toISOString(), sequence: 0, event_type: 'error', payload: { message: `rejected Bearer ${token}` } });
+        return ok(req, { status: 'failed', error: `auth failed for Bearer ${token} (${encodeURIComponent('k3y/with+plus')})` });
+      },
+    });
+    const p = plan([test('echo')]);
+    p.agents[0]!.config = { headers: { Authorization: `Bearer ${token}`, 'X-Api-Key': 'k3y/with+plus' } };
+    const seen: string[] = [];
+    kernel.hooks.event.tap('spy', (event) => void seen.push(JSON.stringify(event)));
+    kernel.hooks.jobEnd.tap('spy', (end) => void seen.push(JSON.stringify(end.response), JSON.stringify(end.events)));
+    const report = await runPlan(kernel, p, {});
+    expect(report.tests[0]!.error).toBe('auth failed for *** (***)');
+    const journal = readFileSync(join(cwd, '.atp/runs', report.runId, 'jobs.jsonl'), 'utf8');
+    for (const text of [journal, JSON.stringify(report), ...seen]) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain('k3y');
+    }
+    expect(seen.some((t) => t.includes('rejected ***'))).toBe(true);
+  });
+
   it('names the status when an agent fails without an error message', async () => {
     const { kernel } = await setup({ quiet: async (req) => ok(req, { status: 'failed' }) });
     const report = await runPlan(kernel, plan([test('quiet')]), { journal: false });

@@ -77,6 +77,7 @@ export function toSuiteData(
     const result = substitute(raw, env);
     if (!result) return { value: raw };
     let sensitive = false;
+    const fragments: string[] = [];
     for (const use of result.uses) {
       if (use.missing) {
         diagnostics.push(
@@ -88,9 +89,10 @@ export function toSuiteData(
         );
       } else if (isSensitiveName(use.name)) {
         sensitive = true;
+        if (use.text !== undefined) fragments.push(use.text);
       }
     }
-    const value: unknown = zone === 'secret' && sensitive ? new Secret(result.value) : result.value;
+    const value: unknown = zone === 'secret' && sensitive ? new Secret(result.value, fragments) : result.value;
     if (!result.pure) return { value };
     const use = result.uses[0]!;
     return {

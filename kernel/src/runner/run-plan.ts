@@ -7,6 +7,7 @@ import { expandJobs } from '../plan.js';
 import type { FailureKind, JobResult, NotRunTest, RunReport, TestResult } from '../results.js';
 import type { Adapter, Evaluator, Logger, Reporter } from '../contracts.js';
 import { isAdapterError, failureKindOf } from '../contracts.js';
+import { redact, redactDeep, secretsIn } from '../secret.js';
 import type { Kernel } from '../kernel.js';
 import type { JobInfo } from '../hooks.js';
 import { hasTaps, tapOnlyHooks } from '../hooks.js';
@@ -70,6 +71,10 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   const logger = options.logger ?? kernel.logger ?? silentLogger;
   const signal = options.signal ?? new AbortController().signal;
   const { agents, selected, fallback } = resolveAgents(kernel, plan, options);
+  // Credentials in each agent's config: kept out of everything the run records or shows, even when the
+  // agent echoes them back (an error quoting the Authorization header, an event payload).
+  const secretsOf = new Map<string, readonly string[]>();
+  for (const [name, spec] of agents) secretsOf.set(name, secretsIn(spec.config));
   const jobs: PlanJob[] = selected.length || fallback !== plan.jobs[0]?.agent ? expandJobs(plan.tests, selected, fallback) : plan.jobs;
   const testsById = new Map(plan.tests.map((t) => [t.id, t]));
   const runsDir = resolve(kernel.config.cwd, options.runsDir ?? kernel.config.defaults.runs_dir);
@@ -158,12 +163,13 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       let failureKind: FailureKind | undefined;
       let attempts = 0;
       const agentConfig = agents.get(job.agent)?.config ?? {};
+      const secrets = secretsOf.get(job.agent) ?? [];
       const retries = options.retries ?? (typeof agentConfig.retry_count === 'number' ? agentConfig.retry_count : kernel.config.defaults.retries);
       const retryDelayMs = options.retryDelayMs ?? (typeof agentConfig.retry_delay_seconds === 'number' ? agentConfig.retry_delay_seconds * 1000 : 1000);
       while (!response) {
         attempts++;
         events = [];
-        const outcome = await callAdapter(pool, job.agent, request, test, events, info, kernel, inFlight, signals, clock);
+        const outcome = await callAdapter(pool, job.agent, request, test, events, info, kernel, inFlight, signals, clock, secrets);
         if (outcome.kind === 'response') {
           response = outcome.response;
         } else if (outcome.kind === 'cancelled') {
@@ -175,7 +181,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         } else {
           const e = outcome.error;
           if (isAdapterError(e) && e.retryable && attempts <= retries && !signal.aborted) {
-            logger.debug(`job ${job.id}: retrying after adapter error: ${e.message}`);
+            logger.debug(`job ${job.id}: retrying after adapter error: ${redact(e.message, secrets)}`);
             await sleep(retryDelayMs, signal);
             continue;
           }
@@ -190,7 +196,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         }
       }
       const durationMs = performance.now() - t0;
-      if (hasTaps(kernel.hooks.jobEnd)) await kernel.hooks.jobEnd.promise({ ...info, response, events, durationMs });
+      if (hasTaps(kernel.hooks.jobEnd)) await kernel.hooks.jobEnd.promise({ ...info, response: redactDeep(response, secrets), events: redactDeep(events, secrets), durationMs });
 
       // A run that timed out or never got a response is not evaluated: it scores 0, so that a hang
       // never scores better than a wrong answer in the test's mean and statistics.
@@ -228,8 +234,9 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         ...(breakdown ? { breakdown } : {}),
         passed,
       };
-      if (hasTaps(kernel.hooks.evaluated)) await kernel.hooks.evaluated.promise(result);
-      return result;
+      const shown = redactDeep(result, secrets);
+      if (hasTaps(kernel.hooks.evaluated)) await kernel.hooks.evaluated.promise(shown);
+      return shown;
     } finally {
       if (workspace) await rm(dirname(workspace), { recursive: true, force: true }).catch(() => undefined);
     }
@@ -374,6 +381,7 @@ function callAdapter(
   inFlight: InFlightCalls,
   signals: JobSignals,
   clock: { t0: number; firstEventMs?: number },
+  secrets: readonly string[],
 ): Promise<AdapterOutcome> {
   return new Promise<AdapterOutcome>((resolve) => {
     const controller = signals.acquire();
@@ -402,7 +410,7 @@ function callAdapter(
       if (reason) return;
       clock.firstEventMs ??= performance.now() - clock.t0;
       events.push(event);
-      if (hasTaps(kernel.hooks.event)) kernel.hooks.event.call(event, info);
+      if (hasTaps(kernel.hooks.event)) kernel.hooks.event.call(redactDeep(event, secrets), info);
     };
     const onResponse = (response: ATPResponse): void => finish({ kind: 'response', response });
     const onError = (error: unknown): void => finish({ kind: 'error', error });
