@@ -1,7 +1,7 @@
 import { check } from '@atp/kernel';
 /**
  * The artifact evaluator: one module for every artifact assertion type, dispatching on the type.
- * ajv is imported only when a `schema` assertion runs.
+ * ajv is imported when a `schema` assertion runs (schema-check.ts requires it earlier, to check the config).
  */
 import type { EvalCheck, EvaluationInput, Evaluator, EvaluatorOutput } from '@atp/kernel';
 import type { z } from 'zod';

@@ -2,10 +2,12 @@ import { parseJsonPath } from '@atp/kernel';
 /**
  * Config schemas of the artifact assertion types. The compiler parses each assertion's config
  * with its schema (unknown keys are errors, defaults applied); evaluators receive the parsed value.
- * This module is imported by the plugin index, so it holds zod schemas only (no ajv).
+ * This module is imported by the plugin index, so it holds zod schemas only: ajv is required by
+ * schema-check.ts only when a `schema` config is parsed.
  */
 import { z } from 'zod';
 import { compileRegex } from './compile-regex.js';
+import { checkJsonSchema } from './schema-check.js';
 import { dialectOf, unsupportedDialectMessage } from './schema-dialect.js';
 
 const artifactPath = z.string().min(1, { error: 'artifact path cannot be empty' });
@@ -66,6 +68,14 @@ export const SchemaConfigSchema = z
       .refine((schema) => dialectOf(schema) !== undefined, { error: (iss) => unsupportedDialectMessage(iss.input as object) })
       .describe('JSON Schema (draft-07 by default; 2020-12 and 2019-09 via $schema)'),
     path: artifactPath.optional().describe('Artifact to validate (default: the first structured artifact, else the first JSON file artifact)'),
+    strict: z.boolean().optional().describe('Reject unknown JSON Schema keywords and constructs ajv would ignore (default true)'),
+  })
+  .superRefine((config, ctx) => {
+    // The schema itself must compile: meta-schema errors, unresolvable $refs and (unless strict: false)
+    // unknown keywords are compile-time errors located inside the schema, not failures at run time.
+    for (const problem of checkJsonSchema(config.schema, config.strict !== false)) {
+      ctx.addIssue({ code: 'custom', path: ['schema', ...problem.path], message: problem.message });
+    }
   })
   .describe('Artifact data validates against a JSON Schema');
 

@@ -11,8 +11,9 @@ import { dialectOf, unsupportedDialectMessage, type Dialect } from './schema-dia
 /** A compiled validator, or why the schema could not be compiled. */
 export type CompiledSchema = { ok: true; validate: ValidateFunction } | { ok: false; error: string };
 
-// strict: false — user schemas may carry unknown keywords and formats; ajv-formats is not bundled,
-// so `format` is an annotation here (documented in the README).
+// strict: false — unknown keywords were already rejected when the config was parsed (schema-check.ts),
+// unless the assertion says `strict: false`. ajv-formats is not bundled, so `format` is an annotation
+// (documented in the README).
 const AJV_OPTIONS = { allErrors: true, strict: false, logger: false, validateFormats: false } as const;
 
 const instances = new Map<Dialect, Ajv>();

@@ -303,12 +303,17 @@ describe('schema', () => {
     });
   });
 
-  it('fails with the ajv message for a schema that does not compile', async () => {
+  it('fails with the located ajv message for a schema that does not compile (an SDK caller skipping the compiler)', async () => {
     expect(await evaluate('schema', { schema: { type: 'object', properties: { a: { $ref: '#/definitions/missing' } } } }, { artifacts: demoArtifacts })).toEqual({
       checks: [
-        { name: 'schema', passed: false, score: 0, message: 'invalid JSON Schema: can\'t resolve reference #/definitions/missing from id #' },
+        { name: 'schema', passed: false, score: 0, message: 'invalid schema config: schema.properties.a.$ref: invalid JSON Schema: can\'t resolve reference #/definitions/missing' },
       ],
     });
+  });
+
+  it('with strict: false, ignores unknown keywords when validating', async () => {
+    const result = await evaluate('schema', { schema: { type: 'object', requird: ['nope'], properties: { count: { type: 'integer' } } }, strict: false }, { artifacts: demoArtifacts });
+    expect(result.checks[0]).toMatchObject({ name: 'schema', passed: true });
   });
 });
 

@@ -52,6 +52,30 @@ export function block(text: string): string {
     .replace(CONTROL_EXCEPT_NEWLINE, '');
 }
 
+/** How many characters of a check's evidence the console shows. */
+export const EVIDENCE_MAX_CHARS = 200;
+
+// eslint-disable-next-line no-control-regex -- escaping control characters is the point
+const CONTROL_OR_SEPARATOR = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Evidence on one line: control characters (escape sequences' ESC included), line separators and
+ * bidirectional controls shown escaped — `\n`, `\t`, `\u001b` — so what was found stays readable
+ * and harmless, cut to `max` characters with `…`.
+ */
+export function escapedExcerpt(text: string, max = EVIDENCE_MAX_CHARS): string {
+  let out = '';
+  let length = 0;
+  for (const char of text) {
+    const shown = CONTROL_OR_SEPARATOR.test(char) ? (NAMED_ESCAPES[char] ?? `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`) : char;
+    if (length + shown.length > max) return `${out}…`;
+    out += shown;
+    length += shown.length;
+  }
+  return out;
+}
+
 /** A duration for people: `850ms`, `1.2s`, `2m 5s`, `1h 3m`. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '0ms';

@@ -1,6 +1,7 @@
 import type { EvalResult, RunReport, TestResult } from '@atp/kernel';
 import {
   DETAIL_INDENT,
+  escapedExcerpt,
   formatCheckScore,
   formatDuration,
   formatScore,
@@ -27,6 +28,8 @@ export interface TestLineContext {
 }
 
 const MIN_NAME_WIDTH = 30;
+/** Where a failed check's evidence line starts: under the check's message. */
+const EVIDENCE_INDENT = `${DETAIL_INDENT}    `;
 const MAX_NAME_WIDTH = 50;
 
 /** The label width for a set of tests: the longest label, at least 30 and at most 50 characters. */
@@ -71,6 +74,8 @@ function checkLines(evaluation: EvalResult, verbose: boolean, s: Styles): string
       const partial = check.score > 0 ? ` (score ${formatCheckScore(check.score)})` : '';
       const message = indentContinuation(check.message ?? 'failed', `${DETAIL_INDENT}  `);
       lines.push(s.red(`${DETAIL_INDENT}- ${assertion}: ${oneLine(check.name)}: ${message}${partial}`));
+      // What the evaluator found (already masked by it when sensitive), under the message.
+      if (typeof check.evidence === 'string' && check.evidence.trim() !== '') lines.push(s.dim(`${EVIDENCE_INDENT}evidence: ${escapedExcerpt(check.evidence)}`));
     } else if (verbose) {
       const partial = check.score < 1 ? ` (score ${formatCheckScore(check.score)})` : '';
       const message = indentContinuation(check.message ?? 'passed', `${DETAIL_INDENT}  `);

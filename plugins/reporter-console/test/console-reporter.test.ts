@@ -5,7 +5,7 @@ import plugin from '../src/index.js';
 import { consoleReporterConfigSchema } from '../src/config.js';
 import { createConsoleReporter, progressMode, type ProgressStream } from '../src/console-reporter.js';
 import { renderSummary } from '../src/render-summary.js';
-import { adapterError, captureInit, failingAssertion, passing, smokeReport, timedOut } from '@atp/testkit/reports';
+import { adapterError, captureInit, check, evaluation, failingAssertion, passing, smokeReport, timedOut } from '@atp/testkit/reports';
 
 const ESC = '\u001b';
 const CLEAR = `\r${ESC}[2K`;
@@ -116,6 +116,17 @@ describe('console reporter off a terminal (CI)', () => {
       '[4/4] ✗ Unreachable agent               no score  [15ms]\n',
     ]);
     expect(init.output).toEqual([`\n${renderSummary(smokeReport, { color: true, verbose: false })}`]);
+  });
+
+  it('prints the evidence of failed checks in the final summary, masked as the evaluator gave it', async () => {
+    const failing = { ...failingAssertion, evaluations: [evaluation('leak', 'security', [check('secret_leak', false, '1 high finding: API key', { evidence: 'key=sk-***\nnext' })])] };
+    const report = { ...smokeReport, tests: [failing] };
+    for (const verbose of [false, true]) {
+      const init = captureInit({ isTTY: false, verbose });
+      const reporter = createConsoleReporter({ progress: false }, init, { stream: fakeStream(false), now: () => 0, tickMs: 0 });
+      await reporter.finish(report);
+      expect(init.output.join('')).toContain('      - leak: secret_leak: 1 high finding: API key\n          evidence: key=sk-***\\nnext\n');
+    }
   });
 
   it('counts and labels the jobs this run has, not every job of the plan (--agent picked one of two)', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameWidthFor, renderSummary, renderTestLine } from '../src/render-summary.js';
+import { escapedExcerpt } from '../src/format.js';
 import { check, evaluation, flaky as flakyTest, interruptedReport, multiRunReport, runReport, smokeReport, stoppedEarlyReport, testResult, twoAgentReport } from '@atp/testkit/reports';
 
 const plain = { color: false, verbose: false };
@@ -180,6 +181,65 @@ describe('renderSummary', () => {
     expect(text).toContain('  ✗ Evil name ');
     expect(text).toContain('      Error: first line\n        second line\n        third\n');
     expect(text).toContain('      - contains: contains: bad\n        value\n');
+  });
+});
+
+describe('evidence of failed checks', () => {
+  const withEvidence = testResult({
+    testId: 'ev-1',
+    testName: 'Behaves',
+    passed: false,
+    score: 50,
+    evaluations: [
+      evaluation('behavior', 'behavior', [
+        check('no_errors', false, '1 error event', { evidence: 'Oops: something bad' }),
+        check('must_use_tools', true, 'used search', { evidence: 'search ×2' }),
+        check('no_repeated_actions', false, 'search repeated', { evidence: '  ' }),
+      ]),
+      evaluation('secret', 'security', [check('secret_leak', false, '1 high finding: API key', { evidence: 'sk-***' })]),
+    ],
+  });
+
+  it('are printed under the message, in the summary and in verbose mode; passing checks never show theirs', () => {
+    const failed = [
+      '  ✗ Behaves                         50.0/100  [1.0s]',
+      '      - behavior: no_errors: 1 error event',
+      '          evidence: Oops: something bad',
+    ];
+    expect(renderSummary(runReport([withEvidence]), plain).split('\n').slice(7, -3)).toEqual([
+      ...failed,
+      '      - behavior: no_repeated_actions: search repeated',
+      '      - secret: secret_leak: 1 high finding: API key',
+      '          evidence: sk-***',
+    ]);
+    expect(renderSummary(runReport([withEvidence]), { color: false, verbose: true }).split('\n').slice(7, -3)).toEqual([
+      ...failed,
+      '      + behavior: must_use_tools: used search',
+      '      - behavior: no_repeated_actions: search repeated',
+      '      - secret: secret_leak: 1 high finding: API key',
+      '          evidence: sk-***',
+    ]);
+    expect(renderSummary(runReport([withEvidence]), { color: true, verbose: false })).toContain(`\n${ESC}[2m          evidence: Oops: something bad${ESC}[22m\n`);
+  });
+
+  it('are one line: control characters and escape sequences escaped, cut to 200 characters', () => {
+    const hostile = testResult({
+      testId: 'ev-2',
+      testName: 'Hostile',
+      passed: false,
+      evaluations: [evaluation('contains', 'contains', [check('contains', false, 'not found', { evidence: `line 1\r\nline\t2 ${ESC}[2J\u0000\u202e end` })])],
+    });
+    const text = renderSummary(runReport([hostile]), plain);
+    expect(text).toContain('\n          evidence: line 1\\r\\nline\\t2 \\u001b[2J\\u0000\\u202e end\n');
+    expect(text).not.toContain(ESC);
+
+    const long = 'x'.repeat(150) + '\n'.repeat(30) + 'tail';
+    const excerpt = escapedExcerpt(long);
+    expect(excerpt).toBe(`${'x'.repeat(150)}${'\\n'.repeat(25)}…`);
+    expect(escapedExcerpt('y'.repeat(200))).toBe('y'.repeat(200));
+    expect(escapedExcerpt('y'.repeat(201))).toBe(`${'y'.repeat(200)}…`);
+    const longCheck = testResult({ testId: 'ev-3', testName: 'Long', passed: false, evaluations: [evaluation('c', 'contains', [check('contains', false, 'no', { evidence: 'z'.repeat(5000) })])] });
+    expect(renderSummary(runReport([longCheck]), plain)).toContain(`\n          evidence: ${'z'.repeat(200)}…\n`);
   });
 });
 
