@@ -42,6 +42,7 @@ export function compileAssertions(ctx: CompileContext, testPath: DataPath): Asse
   const compiled = valid.map(({ a }, i) => resolveAssertion(ctx, a, siblings[i]!.id, siblings[i]!.path, siblings));
   const ok = compiled.filter((c): c is Compiled => c !== undefined);
   checkCycles(ctx, ok);
+  markReferenced(ok);
   return ok.length === list.length ? ok.map((c) => c.spec) : undefined;
 }
 
@@ -79,6 +80,23 @@ function resolveAssertion(ctx: CompileContext, a: AssertionInput, id: string, pa
     location: locationOf(ctx, path),
   };
   return { spec, refs, path };
+}
+
+/** Record on each referenced assertion which composites refer to it: those decide its verdict. */
+function markReferenced(compiled: readonly Compiled[]): void {
+  const usedBy = new Map<string, string[]>();
+  for (const c of compiled) {
+    for (const ref of c.refs) {
+      if (ref === c.spec.id) continue;
+      const list = usedBy.get(ref) ?? [];
+      list.push(c.spec.id);
+      usedBy.set(ref, list);
+    }
+  }
+  for (const c of compiled) {
+    const list = usedBy.get(c.spec.id);
+    if (list) c.spec.usedBy = list;
+  }
 }
 
 /** Composites may refer to other composites, but not in a circle. */

@@ -40,6 +40,12 @@ export interface AssertionSpec {
   weight?: number;
   /** For composite assertions: the compiled expression. */
   expr?: ExprNode;
+  /**
+   * The composites whose expression refers to this assertion. Such an assertion is evaluated, reported
+   * and scored, but does not fail the run on its own (unless critical): the composite decides, so that
+   * `a OR b` and `NOT a` mean what they say.
+   */
+  usedBy?: string[];
   location?: SourceLocation;
 }
 

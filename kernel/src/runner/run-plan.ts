@@ -214,7 +214,8 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         if (!error) error = `the agent answered with status "${response.status}" and no error message`;
       }
       const breakdown = evaluations.length ? scoreRun(evaluations, response, test.constraints, test.scoring, weightsOf(test)) : undefined;
-      const passed = !failureKind && evaluations.every((e) => e.passed || e.skipped);
+      const referenced = referencedOf(test);
+      const passed = !failureKind && evaluations.every((e) => e.passed || e.skipped || referenced.has(e.assertion));
       const result: JobResult = {
         jobId: job.id,
         testId: job.testId,
@@ -426,6 +427,18 @@ function callAdapter(
     if (ready) start(ready);
     else pool.get(agent).then(start, onError);
   });
+}
+
+const referencedCache = new WeakMap<PlanTest, ReadonlySet<string>>();
+
+/** Assertions a composite refers to (and not critical): the composite decides, they do not fail a run alone. */
+function referencedOf(test: PlanTest): ReadonlySet<string> {
+  let ids = referencedCache.get(test);
+  if (!ids) {
+    ids = new Set(test.assertions.filter((a) => a.usedBy?.length && !a.critical).map((a) => a.id));
+    referencedCache.set(test, ids);
+  }
+  return ids;
 }
 
 const weightCache = new WeakMap<PlanTest, Map<string, number>>();
