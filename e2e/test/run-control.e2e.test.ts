@@ -52,6 +52,18 @@ describe('run control', { timeout: 60_000 }, () => {
     expect(totals).toEqual([2, 1]);
   });
 
+  it('an endpoint the SSRF guard refuses is a config error before anything runs, not a failure of every test', async () => {
+    const dir = tempProject({
+      'suite.yaml': 'test_suite: ssrf\nagents:\n  - name: h\n    type: http\n    config: { endpoint: "http://127.0.0.1:9/agent" }\ntests:\n  - { id: a, name: A, task: { description: x } }\n  - { id: b, name: B, task: { description: y } }\n',
+    });
+    const r = await atp(['test', 'suite.yaml'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('agent "h": access to 127.0.0.1 (loopback) is blocked to prevent SSRF; set allow_internal: true in the agent config to test a local agent');
+    expect(r.stderr).toContain('ATP_ADAPTER_CONFIG');
+    expect(r.stdout).not.toContain('ATP Test Results');
+    expect(existsSync(join(dir, '.atp/runs'))).toBe(false);
+  });
+
   it('bad run ids and damaged run records are usage errors, never an internal error', async () => {
     const dir = tempProject({ 'agent.mjs': SLOW_AGENT, 'suite.yaml': suite(1, 0) });
     for (const id of ['', '../x']) {

@@ -8,6 +8,7 @@ import type { FailureKind, JobResult, NotRunTest, RunReport, TestResult } from '
 import type { Adapter, Evaluator, Logger, Reporter } from '../contracts.js';
 import { isAdapterError, failureKindOf } from '../contracts.js';
 import { redact, redactDeep, secretsIn } from '../secret.js';
+import { AtpError } from '../diagnostics.js';
 import type { Kernel } from '../kernel.js';
 import type { JobInfo } from '../hooks.js';
 import { hasTaps, tapOnlyHooks } from '../hooks.js';
@@ -77,6 +78,8 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   for (const [name, spec] of agents) secretsOf.set(name, secretsIn(spec.config));
   const jobs: PlanJob[] = selected.length || fallback !== plan.jobs[0]?.agent ? expandJobs(plan.tests, selected, fallback) : plan.jobs;
   const testsById = new Map(plan.tests.map((t) => [t.id, t]));
+  const pool = new AdapterPool(kernel, agents, options.baseDir ?? kernel.config.cwd, logger);
+  await createAdapters(pool, jobs);
   const runsDir = resolve(kernel.config.cwd, options.runsDir ?? kernel.config.defaults.runs_dir);
 
   let journal: Journal | undefined;
@@ -140,7 +143,6 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   }
   done.clear(); // folded into the accumulators: the full results need not stay in memory
 
-  const pool = new AdapterPool(kernel, agents, options.baseDir ?? kernel.config.cwd, logger);
   const inFlight = new InFlightCalls(signal);
   const slots = new AgentSlots(pool, signal);
   const evaluators = new Map<string, Evaluator>();
@@ -328,6 +330,26 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   await kernel.hooks.runEnd.promise(report);
   for (const r of options.reporters ?? []) await r.reporter.finish(report);
   return report;
+}
+
+/**
+ * Create the adapters of every agent with jobs before anything runs. A config only the adapter can judge
+ * (an endpoint the SSRF guard refuses, say) throws an AtpError: the run stops there as a usage error
+ * (exit 2) instead of failing every test the same way. Other creation failures are recorded per job.
+ */
+async function createAdapters(pool: AdapterPool, jobs: readonly PlanJob[]): Promise<void> {
+  const agents = new Set<string>();
+  for (const j of jobs) agents.add(j.agent);
+  for (const agent of agents) {
+    try {
+      await pool.get(agent);
+    } catch (error) {
+      if (error instanceof AtpError || (error instanceof Error && error.name === 'AtpError')) {
+        await pool.closeAll();
+        throw error;
+      }
+    }
+  }
 }
 
 type AdapterOutcome = { kind: 'response'; response: ATPResponse } | { kind: 'timeout' } | { kind: 'cancelled' } | { kind: 'error'; error: unknown };

@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { urlToHttpOptions } from 'node:url';
 import zlib from 'node:zlib';
-import { AdapterError, isAdapterError, isPlainObject, isSecret, isSensitiveName, normalizeEvent, parseResponse, redact, reveal } from '@atp/kernel';
+import { AdapterError, AtpError, ErrorCodes, diagnostic, isAdapterError, isPlainObject, isSecret, isSensitiveName, normalizeEvent, parseResponse, redact, reveal } from '@atp/kernel';
 import type { ATPRequest, ATPResponse, Adapter, AdapterCallContext, AdapterErrorKind, AdapterInit, Logger, MaybeSecret } from '@atp/kernel';
 import { HttpAdapterConfigSchema } from './config.js';
 import type { HttpAdapterConfig, HttpAdapterConfigInput } from './config.js';
@@ -171,6 +171,10 @@ export class HttpAdapter implements Adapter {
     this.#logger = init.logger;
     const endpoint = config.stream_endpoint ?? config.endpoint;
     this.#endpoint = new URL(reveal(endpoint));
+    // An endpoint the guard refuses whatever DNS says (an IP literal, localhost, a metadata host) is a
+    // config error, reported once before anything runs rather than as every test's failure.
+    const refused = checkHost(this.#endpoint.hostname, config.allow_internal);
+    if (refused) throw new AtpError(diagnostic(ErrorCodes.ATP_ADAPTER_CONFIG, `agent "${init.agent}": ${refused}`), { exitCode: 2 });
     this.#headers = Object.entries(config.headers);
     this.#maskQuery = [config.endpoint, config.stream_endpoint, config.health_endpoint].some((v) => v !== null && isSecret(v));
     this.#lookup = guardedLookup(config.allow_internal);
