@@ -142,6 +142,10 @@ async function compile(source: string, file: string, options: CompileSourceOptio
   let selected = tests;
   if (options.tags !== undefined && options.tags.trim() !== '') {
     const filter = parseTagFilter(options.tags);
+    if (filter.include.length === 0 && filter.exclude.length === 0) {
+      diagnostics.push(diagnostic(ErrorCodes.ATP_USAGE, `the tag filter "${options.tags}" names no tag`, { hint: 'e.g. --tags smoke,core,!slow' }));
+      return done(diagnostics);
+    }
     selected = tests.filter((t) => matchesTags(t.tags, filter));
     if (selected.length === 0) {
       const known = [...new Set(tests.flatMap((t) => t.tags))].sort();

@@ -51,5 +51,11 @@ describe('tag filter', () => {
         },
       ]);
     });
+
+    it.each(['!', ',', ' ! , '])('--tags=%j names no tag: an error, not a silent "no filter"', async (tags) => {
+      const out = await ids(tags);
+      expect(out.ids).toBeUndefined();
+      expect(out.diagnostics).toMatchObject([{ code: ErrorCodes.ATP_USAGE, severity: 'error', message: `the tag filter "${tags}" names no tag` }]);
+    });
   });
 });
