@@ -64,6 +64,20 @@ describe('run control', { timeout: 60_000 }, () => {
     expect(existsSync(join(dir, '.atp/runs'))).toBe(false);
   });
 
+  it('a report that cannot be written is a located error after the others are written; nothing is lost', async () => {
+    const dir = tempProject({ 'agent.mjs': SLOW_AGENT, 'suite.yaml': suite(2, 0), 'taken/.keep': '', 'afile': '' });
+    const r = await atp(['test', 'suite.yaml', '--output', 'json,console', '--output-file', 'taken'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('2 passed, 0 failed');
+    expect(r.stderr).toMatch(/reporter "json" could not write its report: EISDIR/);
+    expect(r.stderr).toMatch(/the results are kept in .*\.atp\/runs\//);
+    expect(r.stderr).not.toContain('bug in ATP');
+    const notDir = await atp(['test', 'suite.yaml', '--output', 'json', '--output-dir', 'afile/sub'], dir);
+    expect(notDir.code).toBe(2);
+    expect(notDir.stderr).toContain('cannot create the report directory');
+    expect(notDir.stderr).toContain('[ATP_REPORTER]');
+  });
+
   it('bad run ids and damaged run records are usage errors, never an internal error', async () => {
     const dir = tempProject({ 'agent.mjs': SLOW_AGENT, 'suite.yaml': suite(1, 0) });
     for (const id of ['', '../x']) {

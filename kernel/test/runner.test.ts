@@ -263,6 +263,18 @@ describe('runPlan', () => {
     expect(seen.some((t) => t.includes('rejected ***'))).toBe(true);
   });
 
+  it('a reporter that fails does not stop the others; the failure is an ATP_REPORTER error afterwards', async () => {
+    const { kernel } = await setup({ a: async (req) => ok(req) });
+    const finished: string[] = [];
+    const reporters = [
+      { name: 'broken', plugin: 'p', reporter: { finish: () => Promise.reject(new Error('EACCES: permission denied')) } },
+      { name: 'fine', plugin: 'p', reporter: { finish: async () => void finished.push('fine') } },
+    ];
+    const error = await runPlan(kernel, plan([test('a')]), { journal: false, reporters }).catch((e: unknown) => e);
+    expect(finished).toEqual(['fine']);
+    expect(error).toMatchObject({ exitCode: 2, diagnostics: [{ code: 'ATP_REPORTER', message: 'reporter "broken" could not write its report: EACCES: permission denied' }] });
+  });
+
   it('names the status when an agent fails without an error message', async () => {
     const { kernel } = await setup({ quiet: async (req) => ok(req, { status: 'failed' }) });
     const report = await runPlan(kernel, plan([test('quiet')]), { journal: false });

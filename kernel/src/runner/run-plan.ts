@@ -8,7 +8,8 @@ import type { FailureKind, JobResult, NotRunTest, RunReport, TestResult } from '
 import type { Adapter, Evaluator, Logger, Reporter } from '../contracts.js';
 import { isAdapterError, failureKindOf } from '../contracts.js';
 import { redact, redactDeep, secretsIn } from '../secret.js';
-import { AtpError } from '../diagnostics.js';
+import { AtpError, diagnostic, type Diagnostic } from '../diagnostics.js';
+import { ErrorCodes } from '../codes.js';
 import type { Kernel } from '../kernel.js';
 import type { JobInfo } from '../hooks.js';
 import { hasTaps, tapOnlyHooks } from '../hooks.js';
@@ -328,7 +329,17 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
     extensions: {},
   };
   await kernel.hooks.runEnd.promise(report);
-  for (const r of options.reporters ?? []) await r.reporter.finish(report);
+  // Every reporter gets its turn even when one fails (a full disk, a directory it cannot write): the
+  // others' reports and the journal keep the results; the failures are reported together afterwards.
+  const failed: Diagnostic[] = [];
+  for (const r of options.reporters ?? []) {
+    try {
+      await r.reporter.finish(report);
+    } catch (error) {
+      failed.push(diagnostic(ErrorCodes.ATP_REPORTER, `reporter "${r.name}" could not write its report: ${error instanceof Error ? error.message : String(error)}`, { hint: journal ? `the results are kept in ${journal.dir}` : 'the other reporters wrote theirs' }));
+    }
+  }
+  if (failed.length) throw new AtpError(failed, { exitCode: 2 });
   return report;
 }
 

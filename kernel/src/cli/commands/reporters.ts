@@ -58,7 +58,13 @@ export async function createReporters(ctx: CommandContext, suiteName: string, ta
       if (outputDir) file = uniqueName(join(resolve(ctx.cwd, outputDir), base), `.${entry.extension ?? f}`, taken);
       else if (outputFile) file = resolve(ctx.cwd, outputFile);
     }
-    if (file) mkdirSync(dirname(file), { recursive: true });
+    if (file) {
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+      } catch (error) {
+        throw new AtpError(diagnostic(ErrorCodes.ATP_REPORTER, `cannot create the report directory ${dirname(file)}: ${(error as Error).message}`, { hint: 'choose another --output-dir / --output-file' }), { exitCode: 2 });
+      }
+    }
     const config = reporterConfigOf(kernel, f);
     const mod = await kernel.registries.reporters.load(f);
     const target = file ? new ReportFile(file) : undefined;
