@@ -120,7 +120,8 @@ const command: CommandModule = {
       finishFiles();
       if (report.summary.interrupted) {
         const again = adapterConfig ? ' (and the same --adapter-config)' : '';
-        ctx.stderr(`Run ${report.runId} interrupted; resume it with: atp test ${file} --resume ${report.runId}${again}\n`);
+        const where = str(options['runs-dir']) ? ` --runs-dir ${str(options['runs-dir'])}` : '';
+        ctx.stderr(`Run ${report.runId} interrupted; resume it with: atp test ${file} --resume ${report.runId}${where}${again}\n`);
         return 130;
       }
       if (!report.summary.success) exit = Math.max(exit, 1);
