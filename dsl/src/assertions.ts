@@ -63,9 +63,17 @@ function resolveAssertion(ctx: CompileContext, a: AssertionInput, id: string, pa
   let expr: ExprNode | undefined;
   let refs: string[] = [];
   if (a.type === COMPOSITE_TYPE) {
-    const composite = compileComposite(ctx, path, id, siblings, (leaf, leafId, leafPath) => resolveAssertion(ctx, leaf, leafId, leafPath, siblings)?.spec);
+    // Composites nested in the tree form refer to siblings too: their references count as this one's
+    // (for the cycle check and for which composite decides an assertion).
+    const nestedRefs: string[] = [];
+    const composite = compileComposite(ctx, path, id, siblings, (leaf, leafId, leafPath) => {
+      const compiled = resolveAssertion(ctx, leaf, leafId, leafPath, siblings);
+      if (compiled) nestedRefs.push(...compiled.refs);
+      return compiled?.spec;
+    });
     if (!composite) return undefined;
-    ({ expr, refs } = composite);
+    expr = composite.expr;
+    refs = [...new Set([...composite.refs, ...nestedRefs])];
   }
   const schema = configOk ? ctx.evaluators?.get(a.type)?.configSchema : undefined;
   const config = configOk ? validateEntryConfig(ctx, schema, [...path, 'config'], `"${a.type}" config`, ErrorCodes.ATP_EVALUATOR_CONFIG) : undefined;

@@ -20,7 +20,18 @@ agents:
     type: cli
     config: { command: node, args: [agent.mjs] }
 tests:
-${test('or', 'hello OR bye')}${test('and', 'hello AND bye')}${test('not', 'hello AND NOT bye')}${test('critical_leaf', 'hello OR bye', true)}`;
+${test('or', 'hello OR bye')}${test('and', 'hello AND bye')}${test('not', 'hello AND NOT bye')}${test('critical_leaf', 'hello OR bye', true)}  - id: nested_tree
+    name: nested_tree
+    task: { description: nested }
+    assertions:
+      - { id: bye, type: contains, config: { path: out.txt, pattern: goodbye } }
+      - type: composite
+        config:
+          operator: or
+          conditions:
+            - { type: composite, config: { expr: "bye" } }
+            - { type: contains, config: { path: out.txt, pattern: hello } }
+`;
 
 describe('composite expressions decide over the assertions they refer to', { timeout: 60_000 }, () => {
   it('a failed leaf under OR or NOT does not fail the test on its own; a critical leaf still does', async () => {
@@ -33,6 +44,7 @@ describe('composite expressions decide over the assertions they refer to', { tim
       ['and', false],
       ['not', true],
       ['critical_leaf', false],
+      ['nested_tree', true], // a reference from a composite nested in the tree form counts too
     ]);
     // The leaf's own result is still reported as it is.
     expect(report.tests[0]!.evaluations.find((e) => e.assertion === 'bye')?.passed).toBe(false);

@@ -67,12 +67,18 @@ export function redact(text: string, secrets: Iterable<string>): string {
   return out;
 }
 
-/** Header and key names whose values are credentials whatever variable they came from. */
-const SENSITIVE_KEY = /^(authorization|proxy-authorization|cookie|x-api-key|api[-_]?key|x-auth-token|access[-_]?token|token|password|secret|client[-_]secret)$/i;
+/**
+ * Header and key names whose values are credentials whatever variable they came from: the name is, or
+ * ends with, a credential word (`Authorization`, `X-Goog-Api-Key`, `OPENAI_API_KEY`, `db_password`).
+ * Names that merely start like a provider's (`OPENAI_MODEL`, `AWS_REGION`) are not: their values are settings.
+ */
+const SENSITIVE_KEY = /(^|[-_])(authorization|cookie|api[-_]?key|key|token|access[-_]?token|secret|password|passwd|credentials?)$/i;
 /** Authorization schemes: the word before a credential, not a secret itself. */
 const SCHEME = /^(bearer|basic|token|digest|apikey|api-key|bot)\s+/i;
-/** Secrets shorter than this are not redacted: too likely to be ordinary text. */
+/** Explicit secrets shorter than this are not redacted: too likely to be ordinary text. */
 const MIN_SECRET_LENGTH = 4;
+/** Values found by key name only must be at least this long (`auth: none` is a setting, not a credential). */
+const MIN_KEYED_LENGTH = 6;
 
 /**
  * Every credential in a config: the values of Secrets (and the variables inside them), and the values
@@ -81,11 +87,11 @@ const MIN_SECRET_LENGTH = 4;
  */
 export function secretsIn(config: unknown): string[] {
   const found = new Set<string>();
-  const add = (text: string): void => {
+  const add = (text: string, min = MIN_SECRET_LENGTH): void => {
     const candidates = [text, text.replace(SCHEME, '')];
     for (const c of candidates) {
       const t = c.trim();
-      if (t.length < MIN_SECRET_LENGTH) continue;
+      if (t.length < min) continue;
       found.add(t);
       const encoded = encodeURIComponent(t);
       if (encoded !== t) found.add(encoded);
@@ -98,7 +104,7 @@ export function secretsIn(config: unknown): string[] {
       const fragments = (value as { revealFragments?: () => readonly string[] }).revealFragments?.() ?? [];
       for (const f of fragments) add(f);
     } else if (typeof value === 'string') {
-      if (key !== undefined && (SENSITIVE_KEY.test(key) || isSensitiveName(key))) add(value);
+      if (key !== undefined && SENSITIVE_KEY.test(key)) add(value, MIN_KEYED_LENGTH);
     } else if (Array.isArray(value)) {
       for (const item of value) walk(item, key, depth + 1);
     } else if (typeof value === 'object' && value !== null) {
@@ -110,32 +116,38 @@ export function secretsIn(config: unknown): string[] {
 }
 
 /**
- * A copy of `value` with every secret in its strings (keys and values, at any depth) replaced by `***`.
- * Values without a secret are returned as they are (same object), so the common case costs a walk.
+ * A copy of `value` with every secret in its strings (values at any depth; keys are left alone) replaced
+ * by `***`. Values without a secret are returned as they are (same object), so the common case costs a
+ * walk; shared and circular references are visited once.
  */
 export function redactDeep<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0) return value;
+  const seen = new Map<object, unknown>();
   const visit = (v: unknown, depth: number): unknown => {
     if (typeof v === 'string') return secrets.some((s) => v.includes(s)) ? redact(v, secrets) : v;
     if (depth > 64 || typeof v !== 'object' || v === null || isSecret(v)) return v;
+    if (seen.has(v)) return seen.get(v);
+    seen.set(v, v); // a cycle back to an object being visited keeps the original reference
+    let changed = false;
+    let out: unknown;
     if (Array.isArray(v)) {
-      let changed = false;
-      const out = v.map((item) => {
+      const items = v.map((item) => {
         const r = visit(item, depth + 1);
         if (r !== item) changed = true;
         return r;
       });
-      return changed ? out : v;
+      out = changed ? items : v;
+    } else {
+      const copy: Record<string, unknown> = {};
+      for (const [k, item] of Object.entries(v)) {
+        const r = visit(item, depth + 1);
+        if (r !== item) changed = true;
+        copy[k] = r;
+      }
+      out = changed ? copy : v;
     }
-    let changed = false;
-    const out: Record<string, unknown> = {};
-    for (const [k, item] of Object.entries(v)) {
-      const rk = visit(k, depth + 1) as string;
-      const r = visit(item, depth + 1);
-      if (r !== item || rk !== k) changed = true;
-      out[rk] = r;
-    }
-    return changed ? out : v;
+    seen.set(v, out);
+    return out;
   };
   return visit(value, 0) as T;
 }

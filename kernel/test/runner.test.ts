@@ -275,6 +275,14 @@ describe('runPlan', () => {
     expect(error).toMatchObject({ exitCode: 2, diagnostics: [{ code: 'ATP_REPORTER', message: 'reporter "broken" could not write its report: EACCES: permission denied' }] });
   });
 
+  it('never redacts ids: a test whose id contains a credential still runs and is reported under its id', async () => {
+    const { kernel } = await setup({ 'key-abcdef123': async (req) => ok(req, { status: 'failed', error: 'bad key-abcdef123' }) });
+    const p = plan([test('key-abcdef123')]);
+    p.agents[0]!.config = { api_key: 'key-abcdef123' };
+    const report = await runPlan(kernel, p, { journal: false });
+    expect(report.tests.map((t) => [t.testId, t.error])).toEqual([['key-abcdef123', 'bad ***']]);
+  });
+
   it('names the status when an agent fails without an error message', async () => {
     const { kernel } = await setup({ quiet: async (req) => ok(req, { status: 'failed' }) });
     const report = await runPlan(kernel, plan([test('quiet')]), { journal: false });

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { ATPEvent, ATPRequest, ATPResponse } from '../protocol/index.js';
 import type { Plan, PlanJob, PlanTest } from '../plan.js';
 import { expandJobs } from '../plan.js';
-import type { FailureKind, JobResult, NotRunTest, RunReport, TestResult } from '../results.js';
+import type { EvalResult, FailureKind, JobResult, NotRunTest, RunReport, TestResult } from '../results.js';
 import type { Adapter, Evaluator, Logger, Reporter } from '../contracts.js';
 import { isAdapterError, failureKindOf } from '../contracts.js';
 import { redact, redactDeep, secretsIn } from '../secret.js';
@@ -79,10 +79,10 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   for (const [name, spec] of agents) secretsOf.set(name, secretsIn(spec.config));
   const jobs: PlanJob[] = selected.length || fallback !== plan.jobs[0]?.agent ? expandJobs(plan.tests, selected, fallback) : plan.jobs;
   const testsById = new Map(plan.tests.map((t) => [t.id, t]));
-  const pool = new AdapterPool(kernel, agents, options.baseDir ?? kernel.config.cwd, logger);
-  await createAdapters(pool, jobs);
   const runsDir = resolve(kernel.config.cwd, options.runsDir ?? kernel.config.defaults.runs_dir);
 
+  // A resume is checked first, adapters are created next, a new run's journal last: whichever is refused
+  // leaves nothing behind (no process started, no run directory for a run that never ran).
   let journal: Journal | undefined;
   let done = new Map<string, JobResult>();
   let runId = newRunId();
@@ -91,7 +91,15 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
     journal = resumed.journal;
     done = resumed.done;
     runId = options.resume;
-  } else if (options.journal !== false) {
+  }
+  const pool = new AdapterPool(kernel, agents, options.baseDir ?? kernel.config.cwd, logger);
+  try {
+    await createAdapters(pool, jobs);
+  } catch (error) {
+    journal?.close();
+    throw error;
+  }
+  if (!options.resume && options.journal !== false) {
     const meta: RunMeta = { runId, createdAt: new Date().toISOString(), suiteFile: plan.suite.file, suiteName: plan.suite.name, ...describeJobs(jobs), ...(options.resumable ? { options: options.resumable } : {}) };
     journal = Journal.create(runsDir, meta);
   }
@@ -217,8 +225,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         if (!error) error = `the agent answered with status "${response.status}" and no error message`;
       }
       const breakdown = evaluations.length ? scoreRun(evaluations, response, test.constraints, test.scoring, weightsOf(test)) : undefined;
-      const referenced = referencedOf(test);
-      const passed = !failureKind && evaluations.every((e) => e.passed || e.skipped || referenced.has(e.assertion));
+      const passed = !failureKind && runPassed(evaluations, referencedOf(test));
       const result: JobResult = {
         jobId: job.id,
         testId: job.testId,
@@ -238,7 +245,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
         ...(breakdown ? { breakdown } : {}),
         passed,
       };
-      const shown = redactDeep(result, secrets);
+      const shown = redactResult(result, secrets);
       if (hasTaps(kernel.hooks.evaluated)) await kernel.hooks.evaluated.promise(shown);
       return shown;
     } finally {
@@ -462,16 +469,49 @@ function callAdapter(
   });
 }
 
-const referencedCache = new WeakMap<PlanTest, ReadonlySet<string>>();
+/**
+ * A result with the agent's credentials kept out of its free text (the error, the response summary,
+ * check messages, evidence and details). Ids, the agent name and assertion ids are never touched: the
+ * runner keys its bookkeeping on them.
+ */
+function redactResult(result: JobResult, secrets: readonly string[]): JobResult {
+  if (secrets.length === 0) return result;
+  return {
+    ...result,
+    ...(result.error ? { error: redact(result.error, secrets) } : {}),
+    response: redactDeep(result.response, secrets),
+    evaluations: result.evaluations.map((e) => ({ ...e, checks: redactDeep(e.checks, secrets), ...(e.skipped ? { skipped: redactDeep(e.skipped, secrets) } : {}) })),
+    ...(result.breakdown ? { breakdown: redactDeep(result.breakdown, secrets) } : {}),
+  };
+}
 
-/** Assertions a composite refers to (and not critical): the composite decides, they do not fail a run alone. */
-function referencedOf(test: PlanTest): ReadonlySet<string> {
+const referencedCache = new WeakMap<PlanTest, ReadonlyMap<string, readonly string[]>>();
+
+/** Assertions a composite refers to (and not critical), with the composites that decide them. */
+function referencedOf(test: PlanTest): ReadonlyMap<string, readonly string[]> {
   let ids = referencedCache.get(test);
   if (!ids) {
-    ids = new Set(test.assertions.filter((a) => a.usedBy?.length && !a.critical).map((a) => a.id));
+    ids = new Map(test.assertions.filter((a) => a.usedBy?.length && !a.critical).map((a) => [a.id, a.usedBy!]));
     referencedCache.set(test, ids);
   }
   return ids;
+}
+
+/**
+ * A run passes when every assertion passed or was skipped, except that a failed assertion a composite
+ * refers to is left to that composite, as long as one of its composites actually decided in this run:
+ * with every deciding composite undecided (skipped), the assertion's own failure stands.
+ */
+export function runPassed(evaluations: readonly EvalResult[], referenced: ReadonlyMap<string, readonly string[]>): boolean {
+  let byId: Map<string, EvalResult> | undefined;
+  for (const e of evaluations) {
+    if (e.passed || e.skipped) continue;
+    const deciders = referenced.get(e.assertion);
+    if (!deciders) return false;
+    byId ??= new Map(evaluations.map((x) => [x.assertion, x]));
+    if (!deciders.some((id) => byId!.get(id)?.skipped === undefined && byId!.has(id))) return false;
+  }
+  return true;
 }
 
 const weightCache = new WeakMap<PlanTest, Map<string, number>>();

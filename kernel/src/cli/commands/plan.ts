@@ -1,6 +1,6 @@
 import type { CommandModule } from '../../contracts.js';
 import { compileOrThrow } from './compile.js';
-import { redact, secretsIn } from '../../secret.js';
+import { redactDeep, secretsIn } from '../../secret.js';
 
 /** `atp plan SUITE [--json]`: print the compiled plan. */
 const command: CommandModule = {
@@ -14,8 +14,8 @@ const command: CommandModule = {
     const plan = await compileOrThrow(ctx, ctx.args[0], { tags: ctx.options.tags as string | undefined, runs: ctx.options.runs ? Number(ctx.options.runs) : undefined });
     if (ctx.options.json) {
       // Credentials in agent configs print as *** (Secrets do by themselves; plain values under keys like Authorization too).
-      const secrets = plan.agents.flatMap((a) => secretsIn(a.config));
-      ctx.stdout(redact(JSON.stringify(plan, null, 2), secrets) + '\n');
+      const shown = { ...plan, agents: plan.agents.map((a) => ({ ...a, config: redactDeep(a.config, secretsIn(a.config)) })) };
+      ctx.stdout(JSON.stringify(shown, null, 2) + '\n');
       return 0;
     }
     const lines = [`suite ${plan.suite.name} (version ${plan.suite.version})`, `agents: ${plan.agents.map((a) => `${a.name} (${a.adapter})`).join(', ') || '(none: pass --adapter)'}`, `${plan.tests.length} tests, ${plan.jobs.length} jobs`, ''];

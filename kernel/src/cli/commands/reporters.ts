@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { CommandContext } from '../../contracts.js';
 import { AtpError, diagnostic, type Diagnostic } from '../../diagnostics.js';
@@ -94,8 +94,11 @@ function uniqueName(stem: string, ext: string, taken: Set<string>): string {
 class ReportFile {
   readonly path: string;
   #started = false;
+  /** The file's modification time before the run (undefined: it did not exist). */
+  readonly #before: number | undefined;
   constructor(path: string) {
     this.path = path;
+    this.#before = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
   }
   write(text: string): void {
     if (this.#started) appendFileSync(this.path, text);
@@ -104,7 +107,8 @@ class ReportFile {
   }
   /** A reporter that wrote nothing (or wrote the file itself) still leaves no stale report behind. */
   finish(): void {
-    if (!this.#started && !existsSync(this.path)) writeFileSync(this.path, '');
+    // Untouched since before the run (not even by a reporter writing `outputFile` itself): empty it.
+    if (!this.#started && statSync(this.path, { throwIfNoEntry: false })?.mtimeMs === this.#before) writeFileSync(this.path, '');
     this.#started = true;
   }
 }
