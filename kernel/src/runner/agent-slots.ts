@@ -29,6 +29,20 @@ export class AgentSlots {
   }
 
   /**
+   * Take a slot of `agent` without waiting, when its limit is known and one is free (the common case:
+   * no promise, no microtask). False: call `acquire`.
+   */
+  tryAcquire(agent: string): boolean {
+    const limit = this.#limits.get(agent);
+    if (limit === undefined || this.#signal.aborted) return false;
+    if (limit === Infinity) return true;
+    const active = this.#active.get(agent) ?? 0;
+    if (active >= limit) return false;
+    this.#active.set(agent, active + 1);
+    return true;
+  }
+
+  /**
    * Wait for a slot of `agent`. True when the job may start (then `release` it once done); false
    * when the run was aborted while waiting. An adapter that fails to load sets no limit: the job
    * starts and reports the failure.

@@ -259,7 +259,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       let job = jobs[next++];
       while (job && finishedIds.has(job.id)) job = jobs[next++];
       if (!job) return;
-      if (!(await slots.acquire(job.agent))) return;
+      if (!slots.tryAcquire(job.agent) && !(await slots.acquire(job.agent))) return;
       if (stopStarting) {
         slots.release(job.agent); // stopped while this job waited for its agent
         return;
