@@ -2,34 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { atp, ROOT, tempProject } from './helpers.js';
+import { atp, isAlive, ROOT, tempProject, until } from './helpers.js';
 
 const AGENTS = join(ROOT, 'e2e/test/fixtures/agents');
 
 interface JsonReport {
   summary: { total_tests: number; passed_tests: number; failed_tests: number; success: boolean };
   tests: Array<{ test_id: string; success: boolean; error: string | null; failure_kind?: string; runs: { total: number } }>;
-}
-
-/** Alive and not a zombie (an orphaned zombie waits for PID 1 to reap it, which some containers never do). */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-  return !/^\d+ \(.*\) Z /.test(stat);
-}
-
-/** Poll `check` every 25 ms until it is true or `ms` passed. */
-async function until(check: () => boolean, ms = 5000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return check();
 }
 
 let server: ChildProcess;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { atp, ROOT, tempProject } from './helpers.js';
+import { atp, isAlive, ROOT, tempProject, until } from './helpers.js';
 
 const AGENT = join(ROOT, 'e2e/test/fixtures/agents/persistent-faulty-agent.mjs');
 
@@ -10,25 +10,7 @@ interface JsonReport {
   tests: Array<{ test_id: string; success: boolean; error: string | null; failure_kind?: string }>;
 }
 
-/** Dead, or a zombie nobody reaped (an orphaned zombie waits for PID 1, which some containers never do). */
-function isDead(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return true;
-  }
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-  return /^\d+ \(.*\) Z /.test(stat);
-}
-
-async function until(check: () => boolean, ms = 5000): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return check();
-}
+const isDead = (pid: number): boolean => !isAlive(pid);
 
 const test = (id: string, mode: string, timeout: number): string => `
   - id: ${id}
