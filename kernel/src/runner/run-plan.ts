@@ -21,7 +21,7 @@ import { scoreRun } from './scoring.js';
 import { TestAccumulator } from './aggregate.js';
 import { Journal, describeJobs, newRunId, type ResumableOptions, type RunMeta } from './journal.js';
 import { JobSignals } from './job-signals.js';
-import { AgentSlots } from './agent-slots.js';
+import { AgentSlots, limitOf } from './agent-slots.js';
 
 /** A reporter attached to a run, tapped under its plugin's name. */
 export interface AttachedReporter {
@@ -93,8 +93,9 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
     runId = options.resume;
   }
   const pool = new AdapterPool(kernel, agents, options.baseDir ?? kernel.config.cwd, logger);
+  let limits: ReadonlyMap<string, number>;
   try {
-    await createAdapters(pool, jobs);
+    limits = await createAdapters(pool, jobs);
   } catch (error) {
     journal?.close();
     throw error;
@@ -153,7 +154,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
   done.clear(); // folded into the accumulators: the full results need not stay in memory
 
   const inFlight = new InFlightCalls(signal);
-  const slots = new AgentSlots(pool, signal);
+  const slots = new AgentSlots(limits, signal);
   const evaluators = new Map<string, Evaluator>();
   let next = 0;
   let spentUsd = 0;
@@ -259,7 +260,7 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
       let job = jobs[next++];
       while (job && finishedIds.has(job.id)) job = jobs[next++];
       if (!job) return;
-      if (!slots.tryAcquire(job.agent) && !(await slots.acquire(job.agent))) return;
+      if (!(slots.tryAcquire(job.agent) || (await slots.acquire(job.agent)))) return;
       if (stopStarting) {
         slots.release(job.agent); // stopped while this job waited for its agent
         return;
@@ -351,16 +352,18 @@ export async function runPlan(kernel: Kernel, plan: Plan, options: RunPlanOption
 }
 
 /**
- * Create the adapters of every agent with jobs before anything runs. A config only the adapter can judge
- * (an endpoint the SSRF guard refuses, say) throws an AtpError: the run stops there as a usage error
- * (exit 2) instead of failing every test the same way. Other creation failures are recorded per job.
+ * Create the adapters of every agent with jobs before anything runs, and return their concurrency limits
+ * (for AgentSlots). A config only the adapter can judge (an endpoint the SSRF guard refuses, say) throws
+ * an AtpError: the run stops there as a usage error (exit 2) instead of failing every test the same way.
+ * Other creation failures set no limit and are recorded per job.
  */
-async function createAdapters(pool: AdapterPool, jobs: readonly PlanJob[]): Promise<void> {
+async function createAdapters(pool: AdapterPool, jobs: readonly PlanJob[]): Promise<Map<string, number>> {
   const agents = new Set<string>();
   for (const j of jobs) agents.add(j.agent);
+  const limits = new Map<string, number>();
   for (const agent of agents) {
     try {
-      await pool.get(agent);
+      limits.set(agent, limitOf(await pool.get(agent)));
     } catch (error) {
       if (error instanceof AtpError || (error instanceof Error && error.name === 'AtpError')) {
         await pool.closeAll();
@@ -368,6 +371,7 @@ async function createAdapters(pool: AdapterPool, jobs: readonly PlanJob[]): Prom
       }
     }
   }
+  return limits;
 }
 
 type AdapterOutcome = { kind: 'response'; response: ATPResponse } | { kind: 'timeout' } | { kind: 'cancelled' } | { kind: 'error'; error: unknown };

@@ -62,21 +62,21 @@ const command: CommandModule = {
         `pass the same --adapter-config again with --resume ${resumeId}`,
       );
     }
-    const runsFlag = positiveInt('runs', options.runs);
-    const runs = runsFlag ?? recorded.runs ?? kernel.config.defaults.runs_per_test;
+    const chosenRuns = positiveInt('runs', options.runs) ?? recorded.runs;
+    const runs = chosenRuns ?? kernel.config.defaults.runs_per_test;
     const tags = str(options.tags) ?? recorded.tags;
     const agents = list(options.agent).length ? list(options.agent) : (recorded.agents ?? []);
     const adapter = str(options.adapter) ?? recorded.adapter;
     const parallel = positiveInt('parallel', options.parallel) ?? kernel.config.defaults.parallel;
     const retriesRaw = options.retries;
     const retries = retriesRaw === undefined ? undefined : Number(retriesRaw);
-    if (retries !== undefined && (!Number.isInteger(retries) || retries < 0)) throw new AtpError(diagnostic(ErrorCodes.ATP_USAGE, `--retries expects a whole number ≥ 0`), { exitCode: 2 });
+    if (retries !== undefined && (!Number.isInteger(retries) || retries < 0)) throw usage('--retries expects a whole number ≥ 0');
     const budgetRaw = str(options.budget);
     const budgetUsd = budgetRaw === undefined ? undefined : Number(budgetRaw);
-    if (budgetUsd !== undefined && !(budgetUsd > 0)) throw new AtpError(diagnostic(ErrorCodes.ATP_USAGE, `--budget expects an amount in dollars > 0, got "${budgetRaw}"`), { exitCode: 2 });
+    if (budgetUsd !== undefined && !(budgetUsd > 0)) throw usage(`--budget expects an amount in dollars > 0, got "${budgetRaw}"`);
     const adapterConfig = adapterConfigArgs.length ? parseAdapterConfig(adapterConfigArgs) : undefined;
     const resumable: ResumableOptions = {
-      ...(runsFlag !== undefined ? { runs: runsFlag } : recorded.runs !== undefined ? { runs: recorded.runs } : {}),
+      ...(chosenRuns !== undefined ? { runs: chosenRuns } : {}),
       ...(tags !== undefined ? { tags } : {}),
       ...(agents.length ? { agents } : {}),
       ...(adapter !== undefined ? { adapter } : {}),
